@@ -1,0 +1,49 @@
+# zsdreport: `make build` installs into .venv and builds data/2023H1; `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+DATA ?= data/2023H1
+
+.PHONY: build test check lint types format golden docs-images bench clean
+
+build: $(VENV)/.installed
+	$(BIN)/zsdreport build $(DATA)
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+types: $(VENV)/.dev
+	$(BIN)/mypy
+
+check: lint types test
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks
+
+# Rewrite the golden files from the current output; review the diff before committing.
+golden: $(VENV)/.dev
+	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+docs-images: $(VENV)/.installed
+	$(BIN)/python benchmarks/../docs/make_images.py
+
+bench: $(VENV)/.dev
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from zsdreport.cli import main
+
+main()

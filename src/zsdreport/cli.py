@@ -1,0 +1,125 @@
+"""The command line: parse options, call one function, turn ZsdError into a message and exit code.
+
+This is the single error boundary: nothing else prints to stderr or exits.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from zsdreport.cli_zh import ChineseCommand, ChineseGroup, run
+from zsdreport.errors import EXIT_DATA, DataError, Problem, ZsdError
+
+app = typer.Typer(
+    name="zsdreport",
+    cls=ChineseGroup,
+    help="把每半年的工作数据（YAML）生成工作总结：Markdown 与符合 GB/T 9704-2012 的 Word 文档。",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+T = TypeVar("T")
+_state = {"debug": False}
+
+DataDir = Annotated[Path, typer.Argument(metavar="数据文件夹", help="一期数据的文件夹，如 data/2023H1", show_default=False)]
+Strict = Annotated[bool, typer.Option("--strict", help="把警告也当作错误")]
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="出现内部错误时显示完整的调用栈")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        typer.echo(problem.format(), err=True)
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run ``action``; print user errors in Chinese and exit with their code, never a traceback."""
+    try:
+        return action()
+    except DataError as e:
+        _print_problems(e.problems)
+        errors = sum(p.is_error for p in e.problems)
+        warnings = len(e.problems) - errors
+        typer.echo(f"共 {errors} 处错误，{warnings} 处警告；未生成任何文件。", err=True)
+        raise typer.Exit(e.exit_code) from None
+    except ZsdError as e:
+        typer.echo(f"错误：{e}", err=True)
+        raise typer.Exit(e.exit_code) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as e:
+        if _state["debug"]:
+            raise
+        typer.echo(
+            f"内部错误（{type(e).__name__}）：这是 zsdreport 的缺陷，不是您数据的问题。"
+            "请加 --debug 重新运行，并把输出发给维护人员。",
+            err=True,
+        )
+        raise typer.Exit(EXIT_DATA) from None
+
+
+@app.command("build", cls=ChineseCommand)
+def build_command(
+    data_dir: DataDir,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="输出文件夹（默认 build/<数据文件夹名>）")
+    ] = None,
+    formats: Annotated[
+        str | None, typer.Option("--format", "-f", help="输出格式，逗号分隔：md,docx,pdf（默认取 report.yaml 的设置）")
+    ] = None,
+    templates: Annotated[
+        Path | None, typer.Option("--templates", help="自定义模板文件夹（覆盖同名的默认模板）")
+    ] = None,
+    strict: Strict = False,
+) -> None:
+    """校验数据并生成报告（Markdown、Word，可选 PDF）。"""
+    from zsdreport.build import build
+
+    result = _guard(lambda: build(data_dir, output, formats, templates, strict=strict))
+    _print_problems(result.warnings)
+    for path in result.outputs:
+        typer.echo(f"已生成 {path}")
+
+
+@app.command("check", cls=ChineseCommand)
+def check_command(data_dir: DataDir, strict: Strict = False) -> None:
+    """只校验数据，不写任何文件：列出所有错误和警告。"""
+    from zsdreport.build import check
+
+    _, problems = _guard(lambda: check(data_dir, strict=strict))
+    _print_problems(problems)
+    typer.echo(f"校验通过：0 处错误，{len(problems)} 处警告。", err=True)
+
+
+@app.command("metrics", cls=ChineseCommand)
+def metrics_command(
+    data_dir: DataDir,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：table（表格）、csv 或 json")] = "table",
+) -> None:
+    """列出本期所有数据指标（标识、名称、数值、单位、出处）。"""
+    from zsdreport.build import check
+    from zsdreport.listing import list_metrics
+
+    def run() -> str:
+        report, _ = check(data_dir)
+        return list_metrics(report, fmt)
+
+    sys.stdout.write(_guard(run))
+
+
+def main(args: list[str] | None = None) -> None:
+    """Run the command line and exit with its code."""
+    sys.exit(run(app, args))

@@ -1,0 +1,118 @@
+"""Figures: evaluate derived metrics, format values, and expand {id} references in prose."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
+from pathlib import Path
+
+from zsdreport.schema import Metric
+
+REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A metric with its final value and where it was declared."""
+
+    id: str
+    metric: Metric
+    value: Decimal
+    file: Path
+    line: int
+    section: str
+
+    @property
+    def text(self) -> str:
+        """Return the figure as printed: value and unit, e.g. ``99.6%``."""
+        return format_value(self.value, self.metric.digits) + self.metric.unit
+
+    @property
+    def derived(self) -> bool:
+        return self.metric.formula is not None
+
+
+class FormulaError(ValueError):
+    """A formula that cannot be evaluated; the message is for users."""
+
+
+def format_value(value: Decimal, digits: int | None = None) -> str:
+    """Return ``value`` as typed (no exponent, no grouping); rounded half-up to ``digits``."""
+    if digits is not None:
+        value = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = format(value, "f")
+    return "0" if text in ("-0", "-0.0") else text
+
+
+def formula_names(formula: str) -> list[str]:
+    """Return the metric ids a formula uses, raising FormulaError when it is not arithmetic."""
+    tree = _parse(formula)
+    return [n.id for n in ast.walk(tree) if isinstance(n, ast.Name)]
+
+
+def evaluate(formula: str, lookup: Callable[[str], Decimal]) -> Decimal:
+    """Evaluate ``formula`` (+ - * / and parentheses over metric ids and numbers) exactly."""
+    return _eval(_parse(formula).body, lookup)
+
+
+def _parse(formula: str) -> ast.Expression:
+    try:
+        tree = ast.parse(formula.strip(), mode="eval")
+    except SyntaxError as e:
+        raise FormulaError(f"公式“{formula}”写法有误") from e
+    for node in ast.walk(tree):
+        if not isinstance(
+            node,
+            ast.Expression
+            | ast.BinOp
+            | ast.UnaryOp
+            | ast.Name
+            | ast.Constant
+            | ast.Load
+            | ast.Add
+            | ast.Sub
+            | ast.Mult
+            | ast.Div
+            | ast.USub
+            | ast.UAdd,
+        ):
+            raise FormulaError(f"公式“{formula}”只能用指标标识、数字、+ - * / 和括号")
+        if isinstance(node, ast.Constant) and not isinstance(node.value, int | float):
+            raise FormulaError(f"公式“{formula}”只能用指标标识、数字、+ - * / 和括号")
+    return tree
+
+
+def _eval(node: ast.expr, lookup: Callable[[str], Decimal]) -> Decimal:
+    if isinstance(node, ast.Constant):
+        return Decimal(str(node.value))
+    if isinstance(node, ast.Name):
+        return lookup(node.id)
+    if isinstance(node, ast.UnaryOp):
+        inner = _eval(node.operand, lookup)
+        return -inner if isinstance(node.op, ast.USub) else inner
+    if isinstance(node, ast.BinOp):
+        left, right = _eval(node.left, lookup), _eval(node.right, lookup)
+        try:
+            if isinstance(node.op, ast.Add):
+                return left + right
+            if isinstance(node.op, ast.Sub):
+                return left - right
+            if isinstance(node.op, ast.Mult):
+                return left * right
+            return left / right
+        except (DivisionByZero, InvalidOperation) as e:
+            raise FormulaError("公式中出现除以零") from e
+    raise FormulaError("公式无法计算")  # pragma: no cover - _parse rejects everything else
+
+
+def references(text: str) -> Iterator[re.Match[str]]:
+    """Yield each {name} reference in ``text``."""
+    return REFERENCE.finditer(text)
+
+
+def expand(text: str, words: Mapping[str, str]) -> str:
+    """Replace every {name} in ``text`` by its printed form; unknown names must be checked first."""
+    return REFERENCE.sub(lambda m: words[m.group(1)], text)

@@ -1,0 +1,137 @@
+"""Pure layout: Report → the ordered blocks of the document, with generated numbering.
+
+Markdown and .docx are both written from these blocks, so their text cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from zsdreport.metrics import expand
+from zsdreport.numbering import marker, ordinal_point
+from zsdreport.report import Report, Section
+from zsdreport.schema import Item, Point
+from zsdreport.text import prose
+
+Kind = Literal[
+    "title", "recipient", "body", "heading1", "heading2", "item", "subitem", "point", "signature", "date"
+]
+
+
+Say = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the document.
+
+    ``marker`` is the generated number (一、 （一） 1. （1） 一是), ``lead`` the run-in heading,
+    ``body`` the rest; ``right_chars`` is the right indent in 字 for the signature and date.
+    """
+
+    kind: Kind
+    body: str = ""
+    marker: str = ""
+    lead: str = ""
+    level: int = 0
+    right_chars: float = 0
+
+    @property
+    def text(self) -> str:
+        """Return the paragraph's full text as printed."""
+        return self.marker + self.lead + self.body
+
+
+@dataclass(frozen=True)
+class Document:
+    """The whole document: its title, core properties and blocks."""
+
+    title: str
+    author: str
+    blocks: list[Block]
+
+
+def outline(report: Report) -> Document:
+    """Lay out ``report`` as numbered blocks."""
+    words = report.words()
+    meta = report.meta
+
+    def say(text: str) -> str:
+        return prose(expand(text, words))
+
+    title = say(meta.title)
+    blocks = [Block("title", title)]
+    if meta.recipient:
+        blocks.append(Block("recipient", say(meta.recipient)))
+    if meta.preamble.strip():
+        blocks.append(Block("body", say(meta.preamble)))
+    for n, part in enumerate(report.parts, 1):
+        if part.heading is not None:
+            blocks.append(Block("heading1", say(part.heading), marker(1, n), level=1))
+            for m, section in enumerate(part.sections, 1):
+                blocks.append(Block("heading2", say(section.data.heading), marker(2, m), level=2))
+                blocks += _section_body(section, say)
+        else:
+            for section in part.sections:
+                blocks.append(Block("heading1", say(section.data.heading), marker(1, n), level=1))
+                blocks += _section_body(section, say)
+    blocks += _signature(report, say)
+    author = meta.author or (meta.organs[0] if meta.organs else "")
+    return Document(title, say(author) if author else "", blocks)
+
+
+def _section_body(section: Section, say: Say) -> Iterator[Block]:
+    data = section.data
+    if data.text.strip():
+        yield Block("body", say(data.text))
+    yield from _items(data.items, say, level=3)
+    for n, point in enumerate(data.points, 1):
+        yield Block("point", say(point.text), ordinal_point(n), say(point.lead))
+
+
+def _items(items: list[Item], say: Say, level: int) -> Iterator[Block]:
+    kind: Kind = "item" if level == 3 else "subitem"
+    for n, item in enumerate(items, 1):
+        body = say(item.text) + _inline_points(item.points, say)
+        yield Block(kind, body, marker(level, n), say(item.lead), level=level)
+        yield from _items(item.items, say, level=min(level + 1, 4))
+
+
+def _inline_points(points: list[Point], say: Say) -> str:
+    return "".join(ordinal_point(n) + say(p.lead) + say(p.text) for n, p in enumerate(points, 1))
+
+
+def _signature(report: Report, say: Say) -> list[Block]:
+    meta = report.meta
+    organs = [say(o) for o in meta.organs]
+    date = f"{meta.date.year}年{meta.date.month}月{meta.date.day}日" if meta.date else ""
+    if not organs and not date:
+        return []
+    right_name, right_date = signature_indents(
+        max((chars(o) for o in organs), default=0), chars(date), literal=meta.style.signature_rule == "literal"
+    )
+    blocks = [Block("signature", organ, right_chars=right_name) for organ in organs]
+    if date:
+        blocks.append(Block("date", date, right_chars=right_date))
+    return blocks
+
+
+def chars(text: str) -> float:
+    """Return the width of ``text`` in 字: half-width characters count ½."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
+def signature_indents(name: float, date: float, *, literal: bool = False) -> tuple[float, float]:
+    """Return the right indents (字) of the 署名 and 成文日期 per GB/T 9704 §7.3.5.2.
+
+    The date starts 2 字 right of the name's start; when that would leave it less than 2 字 from
+    the margin, the date sits 2 字 in and the name moves left ("spec"), or only when the date is
+    longer than the name ("literal").
+    """
+    right_name, right_date = 2.0, name - date
+    if right_date < 2 and (not literal or date > name):
+        right_date, right_name = 2.0, date - name + 4
+    return right_name, max(right_date, 0.0)
+

@@ -1,0 +1,48 @@
+"""The validated report: the report file, its sections in order, and every figure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zsdreport.load import Source
+from zsdreport.metrics import Figure
+from zsdreport.schema import ReportFile, SectionFile
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section file as used in the report."""
+
+    name: str
+    source: Source
+    data: SectionFile
+
+
+@dataclass(frozen=True)
+class Part:
+    """A top-level part (一、二、…): one section, or a heading over area sections."""
+
+    heading: str | None
+    sections: list[Section]
+
+
+@dataclass
+class Report:
+    """Everything ``build`` needs, validated."""
+
+    root: Path
+    meta: ReportFile
+    source: Source
+    parts: list[Part]
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def words(self) -> dict[str, str]:
+        """Return what {name} in prose expands to: period words and every figure."""
+        words = self.meta.period.words()
+        words.update({key: figure.text for key, figure in self.figures.items()})
+        return words
+
+    def sections(self) -> list[Section]:
+        """Return every section in document order."""
+        return [s for part in self.parts for s in part.sections]

@@ -1,0 +1,109 @@
+"""The report file: title, period, signing organs, date, preamble, section order, options."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from zsdreport.schema.base import Model, Text
+from zsdreport.schema.style import StyleProfile
+
+_PERIOD = re.compile(r"^(\d{4})H([12])$")
+
+
+class Period(Model):
+    """A half-year: 2023H1 is 2023年上半年."""
+
+    year: int
+    half: Literal[1, 2]
+
+    @classmethod
+    def parse(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            match = _PERIOD.match(value.strip())
+            if not match:
+                raise ValueError(f'应为“年份H1”或“年份H2”（如 2023H1），实际为 "{value}"')
+            return {"year": int(match[1]), "half": int(match[2])}
+        return value
+
+    def __str__(self) -> str:
+        return f"{self.year}H{self.half}"
+
+    def words(self) -> dict[str, str]:
+        """Return the words prose may reference: {year}, {half}, {next_half} …"""
+        return {
+            "year": str(self.year),
+            "prev_year": str(self.year - 1),
+            "next_year": str(self.year + 1),
+            "half": "上半年" if self.half == 1 else "下半年",
+            "next_half": "下半年" if self.half == 1 else "明年",
+        }
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip()
+        match = re.match(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", text)
+        if match:
+            text = f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
+        if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+            raise ValueError(f'应为日期，如 2023-07-10 或 2023年7月10日，实际为 "{value}"')
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError as e:
+            raise ValueError(f'不是有效日期："{value}"') from e
+    return value
+
+
+class SectionGroup(Model):
+    """One entry of ``sections``: a single file, or a heading over area files （一）（二）…"""
+
+    file: str | None = None
+    heading: str | None = None
+    files: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> SectionGroup:
+        if (self.file is None) == (self.files is None):
+            raise ValueError("每一节写作一个文件名，或写 heading 加 files（多个文件）")
+        if self.files is not None and not (self.heading and self.heading.strip()):
+            raise ValueError("有 files 的一节需要 heading（标题）")
+        if self.files is not None and not self.files:
+            raise ValueError("files 至少需要一个文件名")
+        return self
+
+    def names(self) -> list[str]:
+        """Return the file names (without .yaml) this entry uses, in order."""
+        return [self.file] if self.file is not None else list(self.files or [])
+
+
+def _section_ref(value: Any) -> Any:
+    return {"file": value} if isinstance(value, str) else value
+
+
+SectionRef = Annotated[SectionGroup, BeforeValidator(_section_ref)]
+
+
+class Output(Model):
+    """Where the outputs go and what they are called."""
+
+    filename: Text = "{title}"
+    formats: list[Literal["md", "docx", "pdf"]] = ["md", "docx"]
+
+
+class ReportFile(Model):
+    """The report file (report.yaml) of a period's data folder."""
+
+    title: Text
+    period: Annotated[Period, BeforeValidator(Period.parse)]
+    organs: list[Text] = Field(default=[], description="署名：发文机关，每行一个")
+    author: str | None = Field(default=None, description="文档属性中的作者，默认第一个署名")
+    date: Annotated[dt.date, BeforeValidator(_date)] | None = None
+    recipient: str | None = None
+    preamble: str = ""
+    sections: list[SectionRef] = Field(min_length=1)
+    output: Output = Output()
+    style: StyleProfile = StyleProfile()

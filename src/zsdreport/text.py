@@ -1,0 +1,86 @@
+"""Prose handling: join wrapped lines the Chinese way and normalise punctuation for print."""
+
+from __future__ import annotations
+
+import re
+
+# CJK ideographs, CJK symbols and punctuation, full-width forms, and the quotes/dashes of Chinese text.
+_CJK = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2236"
+)
+CJK = f"[{_CJK}]"
+_HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+
+_SPACE_NEAR_CJK = re.compile(rf"(?<={CJK})\s+|\s+(?={CJK})")
+_SPACES = re.compile(r"\s+")
+
+
+def join_lines(text: str) -> str:
+    """Join a wrapped paragraph: no space where a line break meets Chinese text, one elsewhere."""
+    return _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", text)).strip()
+
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_NEAR = rf"(?<={CJK})[,;:?!()]|[,;:?!()](?={CJK})"
+_PERIOD = re.compile(rf"(?<={_HAN})\.(?=\s*(?:$|{CJK}))", re.M)
+_HYPHEN = re.compile(rf"(?<={_HAN})-(?={_HAN})")
+
+
+def full_width(text: str) -> str:
+    """Return ``text`` with ASCII punctuation next to Chinese made full-width (GB/T 15834).
+
+    Decimals, clock times, ``1.`` markers and Latin text keep their ASCII forms.
+    """
+    text = re.sub(_NEAR, lambda m: _HALF_TO_FULL[m.group()], text)
+    # A bracket whose partner was converted follows it, so (2023) inside Chinese reads （2023）.
+    text = _pair_brackets(text)
+    text = _PERIOD.sub("。", text)
+    text = _HYPHEN.sub("—", text)
+    return _quotes(text)
+
+
+def _pair_brackets(text: str) -> str:
+    out = list(text)
+    stack: list[tuple[int, str]] = []
+    for i, ch in enumerate(out):
+        if ch in "(（":
+            stack.append((i, ch))
+        elif ch in ")）" and stack:
+            j, opener = stack.pop()
+            if opener == "（" and ch == ")":
+                out[i] = "）"
+            elif opener == "(" and ch == "）":
+                out[j] = "（"
+    return "".join(out)
+
+
+def _quotes(text: str) -> str:
+    if '"' not in text and "'" not in text:
+        return text
+    out: list[str] = []
+    open_double = open_single = False
+    for i, ch in enumerate(text):
+        near_cjk = bool(
+            (i > 0 and re.match(CJK, text[i - 1]))
+            or (i + 1 < len(text) and re.match(CJK, text[i + 1]))
+        )
+        if ch == '"' and near_cjk:
+            out.append("”" if open_double else "“")
+            open_double = not open_double
+        elif ch == "'" and near_cjk:
+            out.append("’" if open_single else "‘")
+            open_single = not open_single
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def prose(text: str) -> str:
+    """Return a data prose field as printed: lines joined, punctuation full-width."""
+    return join_lines(full_width(text))
+
+
+def is_cjk(ch: str) -> bool:
+    """Tell whether ``ch`` is Chinese text or Chinese punctuation."""
+    return re.fullmatch(CJK, ch) is not None

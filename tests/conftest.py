@@ -1,0 +1,64 @@
+"""Shared fixtures: small data trees written inline, the shipped data, and real clients."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "2023H1"
+SEED = Path(__file__).resolve().parent / "seed" / "2023H1-report.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write ``files`` (relative name → text or bytes) under ``root``; text is dedented UTF-8."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Callable[[Mapping[str, str | bytes]], Path]:
+    """Return a function that writes a data folder under tmp_path and returns it."""
+
+    def make(files: Mapping[str, str | bytes]) -> Path:
+        return write_tree(tmp_path / "data", files)
+
+    return make
+
+
+@pytest.fixture
+def shipped_data(tmp_path: Path) -> Path:
+    """Return a private copy of data/2023H1 that a test may change."""
+    target = tmp_path / "2023H1"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def require_client(program: str, package: str) -> str:
+    """Return the path of ``program``; skip when absent, but fail in CI, where it must run."""
+    path = shutil.which(program)
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run this test, but {program} is missing (Debian package {package})")
+    pytest.skip(f"{program} is not installed (Debian package {package}); CI installs it")
