@@ -40,7 +40,7 @@ golden: $(VENV)/.dev
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
 docs-images: $(VENV)/.installed
-	$(BIN)/python benchmarks/../docs/make_images.py
+	$(BIN)/python docs/make_images.py
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/bench_build.py

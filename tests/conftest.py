@@ -16,7 +16,9 @@ SEED = Path(__file__).resolve().parent / "seed" / "2023H1-report.txt"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files from current output"
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from zsdreport.errors import DataError, Problem, UsageError
+from zsdreport.errors import DataError, Problem, Severity, UsageError
 from zsdreport.metrics import expand
 from zsdreport.outline import Document, outline
 from zsdreport.report import Report
@@ -40,7 +40,9 @@ def parse_formats(value: str | Sequence[str] | None, default: Sequence[str]) -> 
     formats = [n.strip().lower() for n in names if n.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise UsageError(f"不支持的输出格式：{'、'.join(unknown) or '（空）'}；可选 {'、'.join(FORMATS)}")
+        raise UsageError(
+            f"不支持的输出格式：{'、'.join(unknown) or '（空）'}；可选 {'、'.join(FORMATS)}"
+        )
     return list(dict.fromkeys(formats))
 
 
@@ -58,12 +60,32 @@ def build(
     out = out_dir if out_dir is not None else Path("build") / data_dir.resolve().name
     doc = outline(report)
     stem = safe_name(expand(report.meta.output.filename, {**report.words(), "title": doc.title}))
+    if "pdf" in chosen:
+        problems = [*problems, *_font_warnings(report)]
     files = render(doc, report, chosen, templates)
     outputs = write_all(out, {f"{stem}.{fmt}": content for fmt, content in files.items()})
     return BuildResult(outputs, problems)
 
 
-def render(doc: Document, report: Report, formats: list[str], templates: Path | None) -> dict[str, bytes]:
+def _font_warnings(report: Report) -> list[Problem]:
+    from zsdreport.fonts import installed_families, missing_fonts
+
+    families = installed_families()
+    if families is None:
+        return []
+    return [
+        report.source.problem(
+            ("style",),
+            f"本机没有安装字体“{name}”，PDF 中会用其他字体代替；打印用的 Word 文档不受影响",
+            Severity.WARNING,
+        )
+        for name in missing_fonts(report.meta.style, families)
+    ]
+
+
+def render(
+    doc: Document, report: Report, formats: list[str], templates: Path | None
+) -> dict[str, bytes]:
     """Render ``doc`` in each format, in memory; nothing is written here."""
     files: dict[str, bytes] = {}
     if "md" in formats:
@@ -73,7 +95,7 @@ def render(doc: Document, report: Report, formats: list[str], templates: Path | 
     if "docx" in formats or "pdf" in formats:
         from zsdreport.render.docx import render_docx
 
-        docx = render_docx(doc, report.meta.style, report.meta.date)
+        docx = render_docx(doc, report.meta.style)
         if "docx" in formats:
             files["docx"] = docx
         if "pdf" in formats:

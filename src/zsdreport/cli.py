@@ -29,7 +29,12 @@ app = typer.Typer(
 T = TypeVar("T")
 _state = {"debug": False}
 
-DataDir = Annotated[Path, typer.Argument(metavar="数据文件夹", help="一期数据的文件夹，如 data/2023H1", show_default=False)]
+DataDir = Annotated[
+    Path,
+    typer.Argument(
+        metavar="数据文件夹", help="一期数据的文件夹，如 data/2023H1", show_default=False
+    ),
+]
 Strict = Annotated[bool, typer.Option("--strict", help="把警告也当作错误")]
 
 
@@ -78,7 +83,10 @@ def build_command(
         Path | None, typer.Option("-o", "--output", help="输出文件夹（默认 build/<数据文件夹名>）")
     ] = None,
     formats: Annotated[
-        str | None, typer.Option("--format", "-f", help="输出格式，逗号分隔：md,docx,pdf（默认取 report.yaml 的设置）")
+        str | None,
+        typer.Option(
+            "--format", "-f", help="输出格式，逗号分隔：md,docx,pdf（默认取 report.yaml 的设置）"
+        ),
     ] = None,
     templates: Annotated[
         Path | None, typer.Option("--templates", help="自定义模板文件夹（覆盖同名的默认模板）")
@@ -107,7 +115,9 @@ def check_command(data_dir: DataDir, strict: Strict = False) -> None:
 @app.command("metrics", cls=ChineseCommand)
 def metrics_command(
     data_dir: DataDir,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：table（表格）、csv 或 json")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="输出格式：table（表格）、csv 或 json")
+    ] = "table",
 ) -> None:
     """列出本期所有数据指标（标识、名称、数值、单位、出处）。"""
     from zsdreport.build import check

@@ -18,6 +18,9 @@ _HELP_WORDS = (
     ("[required]", "[必填]"),
     ("[OPTIONS]", "[选项]"),
     ("COMMAND [ARGS]...", "命令 [参数]..."),
+    ("<path>", "<路径>"),
+    ("<str>", "<文字>"),
+    ("<file>", "<文件>"),
 )
 
 
@@ -62,8 +65,15 @@ def usage_message(error: Exception) -> str:
         name = (error.param.metavar or error.param.name) if error.param is not None else ""
         message = f"参数 {name} 的值无效：{error.message}"
     elif isinstance(error, click_errors.UsageError) and error.message.startswith("No such command"):
-        message = "没有这个命令：" + error.message.split("'")[1] if "'" in error.message else error.message
-    elif isinstance(error, click_errors.UsageError) and "Got unexpected extra argument" in error.message:
+        message = (
+            "没有这个命令：" + error.message.split("'")[1]
+            if "'" in error.message
+            else error.message
+        )
+    elif (
+        isinstance(error, click_errors.UsageError)
+        and "Got unexpected extra argument" in error.message
+    ):
         message = "多余的参数：" + error.message.split("(", 1)[-1].rstrip(")")
     else:
         message = getattr(error, "message", str(error))
@@ -83,9 +93,9 @@ def run(app: typer.Typer, args: list[str] | None = None) -> int:
     except click_errors.UsageError as e:
         typer.echo(usage_message(e), err=True)
         return 2
-    except click_errors.Exit as e:
+    except typer.Exit as e:
         return int(e.exit_code)
-    except click_errors.Abort:
+    except typer.Abort:
         typer.echo("已中止。", err=True)
         return 1
     return result if isinstance(result, int) else 0

@@ -40,7 +40,10 @@ def list_metrics(report: Report, fmt: str) -> str:
     if fmt == "table":
         table = [list(HEADINGS), *[[str(r[c]) for c in COLUMNS] for r in rows]]
         widths = [max(_width(row[i]) for row in table) for i in range(len(COLUMNS))]
-        lines = ["  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in table]
+        lines = [
+            "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            for row in table
+        ]
         lines.insert(1, "  ".join("-" * w for w in widths))
         return "\n".join(lines) + f"\n共 {len(rows)} 项指标\n"
     raise UsageError(f"不支持的格式：{fmt}；可选 table、csv、json")

@@ -16,7 +16,16 @@ from zsdreport.schema import Item, Point
 from zsdreport.text import prose
 
 Kind = Literal[
-    "title", "recipient", "body", "heading1", "heading2", "item", "subitem", "point", "signature", "date"
+    "title",
+    "recipient",
+    "body",
+    "heading1",
+    "heading2",
+    "item",
+    "subitem",
+    "point",
+    "signature",
+    "date",
 ]
 
 
@@ -110,7 +119,9 @@ def _signature(report: Report, say: Say) -> list[Block]:
     if not organs and not date:
         return []
     right_name, right_date = signature_indents(
-        max((chars(o) for o in organs), default=0), chars(date), literal=meta.style.signature_rule == "literal"
+        max((chars(o) for o in organs), default=0),
+        chars(date),
+        literal=meta.style.signature_rule == "literal",
     )
     blocks = [Block("signature", organ, right_chars=right_name) for organ in organs]
     if date:
@@ -134,4 +145,3 @@ def signature_indents(name: float, date: float, *, literal: bool = False) -> tup
     if right_date < 2 and (not literal or date > name):
         right_date, right_name = 2.0, date - name + 4
     return right_name, max(right_date, 0.0)
-

@@ -1,0 +1,35 @@
+"""Render pages 1 and 2 of the built 2023H1 report as PNG for the README (needs LibreOffice, poppler)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def main() -> int:
+    from zsdreport.build import build
+
+    if shutil.which("pdftoppm") is None:
+        print("需要 pdftoppm（Debian 软件包 poppler-utils）", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as work:
+        result = build(ROOT / "data" / "2023H1", Path(work), "pdf")
+        (pdf,) = result.outputs
+        for page in (1, 2):
+            stem = DOCS / f"page-{page}"
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+                check=True,
+            )
+            print(f"已生成 {stem}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Package-level output: core properties, unused parts, and a byte-stable zip."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from datetime import datetime, timezone
+
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from zsdreport.errors import UsageError
+from zsdreport.outline import Document
+
+# Used when SOURCE_DATE_EPOCH is unset, so that the same data always gives the same bytes.
+FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
+ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
+FIRST_MEMBER = "[Content_Types].xml"
+# stylesWithEffects would keep python-docx's theme styles alive for Word 2010; the thumbnail
+# shows an empty page.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+DROPPED = (STYLES_WITH_EFFECTS, RT.THUMBNAIL)
+
+
+def build_time() -> datetime:
+    """Return the time stamped into the file: SOURCE_DATE_EPOCH when set, else a constant."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return FIXED_TIME
+    try:
+        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError) as e:
+        raise UsageError(f"环境变量 SOURCE_DATE_EPOCH 应为整数秒数，现为 “{raw}”") from e
+
+
+def set_properties(document: WordDocument, doc: Document, when: datetime) -> None:
+    """Fill the core properties with the title and author, and fixed times."""
+    props = document.core_properties
+    props.title = doc.title
+    props.author = doc.author
+    props.last_modified_by = doc.author
+    props.comments = ""
+    props.language = "zh-CN"
+    props.revision = 1
+    naive = when.astimezone(timezone.utc).replace(tzinfo=None)
+    props.created = naive
+    props.modified = naive
+
+
+def drop_unused_parts(document: WordDocument) -> None:
+    """Unlink the template parts a report has no use for."""
+    for rels in (document.part.package.rels, document.part.rels):
+        for r_id in [r_id for r_id, rel in rels.items() if rel.reltype in DROPPED]:
+            del rels[r_id]
+
+
+def stable_zip(data: bytes, when: datetime) -> bytes:
+    """Rewrite the zip with fixed member times and order, so equal content gives equal bytes."""
+    t = max(when, ZIP_EPOCH).astimezone(timezone.utc)
+    stamp = (t.year, t.month, t.day, t.hour, t.minute, t.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        names = sorted(source.namelist(), key=lambda n: (n != FIRST_MEMBER, n))
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for name in names:
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 3
+                info.external_attr = 0o100644 << 16
+                target.writestr(info, source.read(name))
+    return out.getvalue()

@@ -1,0 +1,43 @@
+"""Runs of text, with the East Asian hint on punctuation Word would set in the Latin font."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.styles.style import CharacterStyle
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+# Characters in Unicode ranges Word shares between the Latin and East Asian font slots: without
+# w:hint="eastAsia" Word draws them in the hAnsi font (Times New Roman), see MS-OI29500 §2.1.88.
+SHARED_PUNCTUATION = frozenset("“”‘’—…·∶")
+
+
+def needs_hint(text: str) -> bool:
+    """Return whether ``text`` holds punctuation that must take the East Asian font."""
+    return any(ch in SHARED_PUNCTUATION for ch in text)
+
+
+def add_text(paragraph: Paragraph, text: str, char_style: CharacterStyle | None = None) -> Run:
+    """Append a run holding ``text``; only the hint and ``char_style`` are set on the run."""
+    run = paragraph.add_run(text)
+    if char_style is not None:
+        run.style = char_style
+    if needs_hint(text):
+        run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
+    return run
+
+
+def add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """Append a field (e.g. `` PAGE ``) as begin / instrText / separate / result / end runs."""
+    _add_fld_char(paragraph, "begin")
+    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    instr.text = instruction
+    paragraph.add_run()._r.append(instr)
+    _add_fld_char(paragraph, "separate")
+    paragraph.add_run(shown)
+    _add_fld_char(paragraph, "end")
+
+
+def _add_fld_char(paragraph: Paragraph, kind: str) -> None:
+    paragraph.add_run()._r.append(OxmlElement("w:fldChar", {qn("w:fldCharType"): kind}))

@@ -1,0 +1,259 @@
+"""The styles part: docDefaults and the named styles of a GB/T 9704 document.
+
+Built-in names ("Title", "heading 1"…) are kept so Word shows 标题 / 标题 1 and users can restyle
+them; every style is rebuilt from nothing, so no theme font, colour or spacing of python-docx's
+template survives. Styles the report does not use are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from zsdreport.outline import Kind
+from zsdreport.schema.style import StyleProfile
+
+BODY_PT = 16  # 3号
+TITLE_PT = 22  # 2号
+PAGE_NUMBER_PT = 14  # 4号
+INDENT_TW = 2 * BODY_PT * 20  # 左空二字
+KEEP = ("DefaultParagraphFont", "TableNormal", "NoList")
+
+# Style names per block kind; built-in names where Word has one (Word shows them translated).
+STYLE_NAMES: dict[Kind, str] = {
+    "title": "Title",
+    "recipient": "Salutation",
+    "body": "Body Text",
+    "heading1": "heading 1",
+    "heading2": "heading 2",
+    "item": "heading 3",
+    "subitem": "heading 4",
+    "point": "要点",
+    "signature": "署名",
+    "date": "成文日期",
+}
+BLANK_STYLE = "Normal"
+FOOTER_STYLE = "footer"
+LEAD_STYLE = "段内标题"
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """What one style sets; ``None`` means inherited from ``based_on``."""
+
+    style_id: str
+    name: str
+    based_on: str | None = "Normal"
+    next_id: str | None = None
+    character: bool = False
+    font: str | None = None
+    latin: str | None = None
+    size_pt: float | None = None
+    bold: bool | None = None
+    char_spacing: int | None = None
+    align: str | None = None
+    first_line: int | None = None
+    outline: int | None = None
+    line: int | None = None
+    line_rule: str = "exact"
+    snap_to_grid: bool | None = None
+    priority: int | None = None
+
+
+def style_specs(style: StyleProfile) -> list[StyleSpec]:
+    """Return the styles a report uses, in the order they are written."""
+    latin = style.fonts.latin
+    body, h1, h2 = style.font("body"), style.font("heading1"), style.font("heading2")
+    line = line_twips(style)
+    specs = [
+        StyleSpec(
+            "Normal",
+            "Normal",
+            based_on=None,
+            font=body,
+            latin=latin,
+            size_pt=BODY_PT,
+            char_spacing=round(style.char_spacing_pt * 20),
+            align="both",
+            first_line=0,
+            line=line,
+            priority=0,
+        ),
+        StyleSpec(
+            "Title",
+            "Title",
+            next_id="Normal",
+            font=style.font("title"),
+            latin=latin,
+            size_pt=TITLE_PT,
+            bold=False,
+            char_spacing=0,
+            align="center",
+            first_line=0,
+            snap_to_grid=False,  # else LibreOffice gives the 2号 line two grid lines
+            priority=10,
+        ),
+        StyleSpec("Salutation", "Salutation", next_id="BodyText", first_line=0, priority=99),
+        StyleSpec("BodyText", "Body Text", first_line=INDENT_TW, priority=99),
+        _heading(1, h1, latin, bold=False),
+        _heading(2, h2, latin, bold=style.heading2_bold),
+        _heading(3, body, latin, bold=False),
+        _heading(4, body, latin, bold=False),
+        StyleSpec(
+            "ZsdPoint", STYLE_NAMES["point"], based_on="BodyText", first_line=INDENT_TW, priority=99
+        ),
+        StyleSpec(
+            "ZsdSignature", STYLE_NAMES["signature"], align="right", first_line=0, priority=99
+        ),
+        StyleSpec("ZsdDate", STYLE_NAMES["date"], align="right", first_line=0, priority=99),
+        StyleSpec(
+            "Footer",
+            FOOTER_STYLE,
+            font=style.font("page_number"),
+            latin=style.font("page_number"),
+            size_pt=PAGE_NUMBER_PT,
+            char_spacing=0,
+            first_line=0,
+            line=240,
+            line_rule="auto",
+            snap_to_grid=False,
+            priority=99,
+        ),
+    ]
+    if style.item_lead_bold:
+        specs.append(
+            StyleSpec(
+                "ZsdLead", LEAD_STYLE, based_on="DefaultParagraphFont", character=True, bold=True
+            )
+        )
+    return specs
+
+
+def _heading(level: int, font: str, latin: str, *, bold: bool) -> StyleSpec:
+    return StyleSpec(
+        f"Heading{level}",
+        f"heading {level}",
+        next_id="BodyText",
+        font=font,
+        latin=latin,
+        bold=bold,
+        first_line=INDENT_TW,
+        outline=level - 1,
+        priority=9,
+    )
+
+
+def line_twips(style: StyleProfile) -> int:
+    """Return the exact line spacing (and grid pitch) in twips: 28.95 pt → 579."""
+    return round(style.line_pitch_pt * 20)
+
+
+def apply_styles(styles_element: Any, style: StyleProfile) -> None:
+    """Rewrite docDefaults and replace every style in ``styles_element`` (w:styles)."""
+    _set_doc_defaults(styles_element, style)
+    for old in styles_element.findall(qn("w:style")):
+        if old.get(qn("w:styleId")) not in KEEP:
+            styles_element.remove(old)
+    for spec in style_specs(style):
+        styles_element.append(_style_element(spec))
+
+
+def _set_doc_defaults(styles_element: Any, style: StyleProfile) -> None:
+    defaults = styles_element.find(qn("w:docDefaults"))
+    for child in list(defaults):
+        defaults.remove(child)
+    latin = style.fonts.latin
+    r_pr = _el("w:rPr")
+    r_pr.append(_fonts(style.font("body"), latin))
+    r_pr.append(_el("w:sz", val=str(BODY_PT * 2)))
+    r_pr.append(_el("w:szCs", val=str(BODY_PT * 2)))
+    r_pr.append(_el("w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
+    p_pr = _el("w:pPr")
+    p_pr.append(_spacing(line_twips(style)))
+    defaults.append(_wrap("w:rPrDefault", r_pr))
+    defaults.append(_wrap("w:pPrDefault", p_pr))
+
+
+def _style_element(spec: StyleSpec) -> Any:
+    kind = "character" if spec.character else "paragraph"
+    el = _el("w:style", type=kind, styleId=spec.style_id)
+    if spec.style_id == "Normal":
+        el.set(qn("w:default"), "1")
+    el.append(_el("w:name", val=spec.name))
+    if spec.based_on:
+        el.append(_el("w:basedOn", val=spec.based_on))
+    if spec.next_id:
+        el.append(_el("w:next", val=spec.next_id))
+    if spec.priority is not None:
+        el.append(_el("w:uiPriority", val=str(spec.priority)))
+    el.append(_el("w:qFormat"))
+    properties = [_run_properties(spec)]
+    if not spec.character:
+        properties.insert(0, _paragraph_properties(spec))
+    el.extend(p for p in properties if len(p))
+    return el
+
+
+def _paragraph_properties(spec: StyleSpec) -> Any:
+    # Children in CT_PPrBase schema order: Word rejects out-of-order properties.
+    p_pr = _el("w:pPr")
+    if spec.style_id == "Normal":
+        p_pr.append(_el("w:widowControl", val="0"))  # fill the 版心: no line moves to the next page
+    if spec.snap_to_grid is not None:
+        p_pr.append(_el("w:snapToGrid", val="1" if spec.snap_to_grid else "0"))
+    if spec.line is not None:
+        p_pr.append(_spacing(spec.line, spec.line_rule))
+    if spec.first_line is not None:
+        p_pr.append(_el("w:ind", firstLine=str(spec.first_line)))
+    if spec.align:
+        p_pr.append(_el("w:jc", val=spec.align))
+    if spec.outline is not None:
+        p_pr.append(_el("w:outlineLvl", val=str(spec.outline)))
+    return p_pr
+
+
+def _run_properties(spec: StyleSpec) -> Any:
+    # Children in CT_RPr schema order.
+    r_pr = _el("w:rPr")
+    if spec.font or spec.latin:
+        r_pr.append(_fonts(spec.font, spec.latin))
+    if spec.bold is not None:
+        value = {} if spec.bold else {"val": "0"}
+        r_pr.append(_el("w:b", **value))
+        r_pr.append(_el("w:bCs", **value))
+    if spec.char_spacing is not None:
+        r_pr.append(_el("w:spacing", val=str(spec.char_spacing)))
+    if spec.size_pt is not None:
+        half_points = str(round(spec.size_pt * 2))
+        r_pr.append(_el("w:sz", val=half_points))
+        r_pr.append(_el("w:szCs", val=half_points))
+    return r_pr
+
+
+def _fonts(east_asia: str | None, latin: str | None) -> Any:
+    fonts = _el("w:rFonts")
+    if latin:
+        fonts.set(qn("w:ascii"), latin)
+        fonts.set(qn("w:hAnsi"), latin)
+    if east_asia:
+        fonts.set(qn("w:eastAsia"), east_asia)
+    if latin:
+        fonts.set(qn("w:cs"), latin)
+    return fonts
+
+
+def _spacing(line: int, rule: str = "exact") -> Any:
+    return _el("w:spacing", before="0", after="0", line=str(line), lineRule=rule)
+
+
+def _wrap(tag: str, child: Any) -> Any:
+    el = _el(tag)
+    el.append(child)
+    return el
+
+
+def _el(tag: str, **attrs: str) -> Any:
+    return OxmlElement(tag, {qn(f"w:{k}"): v for k, v in attrs.items()})

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from zsdreport.outline import Block, Document, outline
+from zsdreport.render.env import escape_markdown
+from zsdreport.render.markdown import render_markdown
+from zsdreport.validate import load_report
+
+MINI = Path(__file__).parent.parent / "data" / "mini"
+HEADING_LEVEL = {"title": 1, "heading1": 2, "heading2": 3}
+
+
+def read_back(markdown: str) -> list[tuple[int, str]]:
+    """Parse Markdown with a real CommonMark reader: (heading level or 0, plain text) per block."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    out: list[tuple[int, str]] = []
+    for i, token in enumerate(tokens):
+        if token.type == "inline":
+            opener = tokens[i - 1]
+            level = int(opener.tag[1]) if opener.type == "heading_open" else 0
+            text = "".join(child.content for child in token.children or [] if child.type == "text")
+            out.append((level, text))
+        elif token.type not in (
+            "heading_open",
+            "heading_close",
+            "paragraph_open",
+            "paragraph_close",
+        ):
+            out.append((-1, token.type))
+    return out
+
+
+def expected(blocks: list[Block]) -> list[tuple[int, str]]:
+    return [(HEADING_LEVEL.get(b.kind, 0), b.text) for b in blocks]
+
+
+def test_markdown_round_trips_through_a_real_reader() -> None:
+    report, _ = load_report(MINI)
+    assert report is not None
+    doc = outline(report)
+    assert read_back(render_markdown(doc)) == expected(doc.blocks)
+
+
+HOSTILE = [
+    "# 不是标题",
+    "1. 不是列表",
+    "2) 也不是",
+    "- 不是列表",
+    "+ 不是列表",
+    "> 不是引用",
+    "正文 *不是强调* 与 _下划线_ 和 **粗体**",
+    "链接 [文字](http://example.com) 与 <b>标签</b> 与 `代码`",
+    "===",
+    "---",
+    "反斜杠 \\ 与 & 符号 &amp; 以及 | 竖线 | 和 ~~删除~~",
+    "    缩进四格不是代码",
+    "{{ 模板 }} 与 {% if x %}",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_user_text_cannot_change_markdown_structure(text: str) -> None:
+    doc = Document("标题", "", [Block("title", "标题"), Block("body", text)])
+    assert read_back(render_markdown(doc)) == [(1, "标题"), (0, text.strip())]
+
+
+def test_escape_keeps_plain_chinese_untouched() -> None:
+    assert escape_markdown("加强党的领导，把准发展“方向盘”。") == "加强党的领导，把准发展“方向盘”。"

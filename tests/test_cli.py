@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DATA
+from tests.golden import assert_golden
+from zsdreport.cli import main
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    out, err = capsys.readouterr()
+    return int(exit_info.value.code or 0), out, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["build", "--help"],
+        ["check", "--help"],
+        ["metrics", "--help"],
+        ["lint-docx", "--help"],
+    ],
+    ids=lambda a: "-".join(a),
+)
+def test_help_is_chinese_and_pinned(
+    args: list[str],
+    capsys: pytest.CaptureFixture[str],
+    update_golden: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, err = run(args, capsys)
+    assert code == 0, err
+    assert "Usage" not in out and "Options" not in out and "Show this message" not in out
+    assert_golden(f"help/{'-'.join(a.strip('-') for a in args)}.txt", out, update_golden)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build"], "错误：缺少参数 数据文件夹"),
+        (["buld", "data/2023H1"], "错误：没有这个命令：buld"),
+        (["build", "data/2023H1", "--bogus"], "错误：没有选项 --bogus"),
+        (["build", "no/such/folder"], "错误：找不到数据文件夹：no/such/folder"),
+        (
+            ["build", "data/2023H1", "--format", "odt"],
+            "错误：不支持的输出格式：odt；可选 md、docx、pdf",
+        ),
+        (
+            ["metrics", "data/2023H1", "--format", "xml"],
+            "错误：不支持的格式：xml；可选 table、csv、json",
+        ),
+    ],
+)
+def test_usage_errors_exit_2_in_chinese(
+    args: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(DATA.parent.parent)
+    code, out, err = run(args, capsys)
+    assert code == 2
+    assert err.splitlines()[0] == message
+    assert "Traceback" not in err and out == ""
+
+
+def test_metrics_table_lists_every_figure(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, update_golden: bool
+) -> None:
+    monkeypatch.chdir(DATA.parent.parent)
+    code, out, _ = run(["metrics", "data/2023H1"], capsys)
+    assert code == 0
+    assert_golden("metrics.txt", out, update_golden)
+
+
+def test_metrics_csv_and_json_agree(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+    import io
+    import json
+
+    monkeypatch.chdir(DATA.parent.parent)
+    _, out_csv, _ = run(["metrics", "data/2023H1", "-f", "csv"], capsys)
+    _, out_json, _ = run(["metrics", "data/2023H1", "-f", "json"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out_csv)))
+    assert rows == json.loads(out_json)
+    assert len(rows) >= 75
+    rate = next(r for r in rows if r["formula"])
+    assert (rate["label"], rate["value"], rate["unit"]) == ("办结率", "99.6", "%")
+    assert rate["source"].startswith("2023H1/work-livelihood.yaml:")
+
+
+def test_pdf_without_libreoffice_fails_cleanly_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    out = Path(str(tmp_path)) / "out"
+    monkeypatch.setenv("ZSD_SOFFICE", "no-such-libreoffice")
+    code, _, err = run(["build", str(DATA), "-o", str(out), "-f", "md,pdf"], capsys)
+    assert code == 1
+    assert err.strip() == (
+        "错误：生成 PDF 需要 LibreOffice，但本机没有找到："
+        "请安装 LibreOffice（Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui）"
+    )
+    assert not out.exists() or list(out.iterdir()) == []

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from zsdreport.outline import Block, chars, outline, signature_indents
+from zsdreport.validate import load_report
+
+MINI = Path(__file__).parent / "data" / "mini"
+
+
+def blocks_of(root: Path) -> list[Block]:
+    report, problems = load_report(root)
+    assert report is not None, [p.format() for p in problems]
+    return outline(report).blocks
+
+
+def test_outline_of_the_sample_period() -> None:
+    blocks = blocks_of(MINI)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("title", "祖师殿镇2023年上半年工作总结"),
+        (
+            "body",
+            "2023年以来，在县委、县政府的坚强领导下，各项工作稳步推进。现将有关情况报告如下：",
+        ),
+        ("heading1", "一、上半年工作开展情况"),
+        ("heading2", "（一）大力抓党建、提作风，不断夯实基层党建工作基础"),
+        (
+            "item",
+            "1.加强党的领导，把准发展“方向盘”。组织开展党委理论学习中心组学习3次。"
+            "办理568件，办结566件，办结率99.6%。",
+        ),
+        ("heading1", "二、存在问题及不足"),
+        ("point", "一是村级工作力量相对薄弱。虽然我镇各村（居）干部配备齐全。"),
+        ("point", "二是产业发展结构比较单一。我镇虽有。"),
+        ("signature", "中共溆浦县祖师殿镇委员会"),
+        ("signature", "溆浦县祖师殿镇人民政府"),
+        ("date", "2023年7月10日"),
+    ]
+
+
+def test_moving_an_item_renumbers_everything(tree: Callable[[Mapping[str, str]], Path]) -> None:
+    root = tree(
+        {
+            "report.yaml": """
+                title: 测试
+                period: 2023H2
+                sections: [plans, problems]
+            """,
+            "plans.yaml": """
+                heading: "{next_half}工作打算"
+                items:
+                  - lead: 乙。
+                    points: [甲事；, 乙事。]
+                  - lead: 甲。
+                    items:
+                      - text: 子项一。
+                      - text: 子项二。
+            """,
+            "problems.yaml": """
+                heading: 存在问题
+                points:
+                  - 问题一。
+                  - 问题二。
+            """,
+        }
+    )
+    texts = [b.text for b in blocks_of(root)]
+    assert texts == [
+        "测试",
+        "一、明年工作打算",
+        "1.乙。一是甲事；二是乙事。",
+        "2.甲。",
+        "（1）子项一。",
+        "（2）子项二。",
+        "二、存在问题",
+        "一是问题一。",
+        "二是问题二。",
+    ]
+    report = (
+        (root / "report.yaml")
+        .read_text(encoding="utf-8")
+        .replace("[plans, problems]", "[problems, plans]")
+    )
+    (root / "report.yaml").write_text(report, encoding="utf-8")
+    assert [b.text for b in blocks_of(root)][1:3] == ["一、存在问题", "一是问题一。"]
+
+
+def test_period_words_come_from_the_period(tmp_path: Path) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    report = root / "report.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("2023H1", "2024H2"), encoding="utf-8"
+    )
+    texts = [b.text for b in blocks_of(root)]
+    assert texts[0] == "祖师殿镇2024年下半年工作总结"
+    assert texts[2] == "一、下半年工作开展情况"
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "expected"),
+    [
+        ("某某镇人民政府", "2024年12月20日", (4.0, 2.0)),  # the spec's worked example
+        ("中共溆浦县祖师殿镇委员会", "2023年7月10日", (2.0, 5.5)),
+        ("某镇", "2023年7月10日", (8.5, 2.0)),
+    ],
+)
+def test_signature_indents_follow_gbt9704(
+    name: str, date: str, expected: tuple[float, float]
+) -> None:
+    assert signature_indents(chars(name), chars(date)) == expected
+
+
+def test_literal_signature_rule_moves_the_name_only_for_a_longer_date() -> None:
+    assert signature_indents(7, 6.5, literal=True) == (2.0, 0.5)
+    assert signature_indents(7, 6.5) == (3.5, 2.0)
