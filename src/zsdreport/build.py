@@ -71,16 +71,14 @@ def _font_warnings(report: Report) -> list[Problem]:
     from zsdreport.fonts import installed_families, missing_fonts
 
     families = installed_families()
-    if families is None:
+    missing = missing_fonts(report.meta.style, families) if families is not None else []
+    if not missing:
         return []
-    return [
-        report.source.problem(
-            ("style",),
-            f"本机没有安装字体“{name}”，PDF 中会用其他字体代替；打印用的 Word 文档不受影响",
-            Severity.WARNING,
-        )
-        for name in missing_fonts(report.meta.style, families)
-    ]
+    message = (
+        f"本机没有安装字体 {'、'.join(missing)}，PDF 中会用其他字体代替；"
+        "Word 文档只记录字体名称，在装有这些字体的电脑上打印不受影响"
+    )
+    return [Problem(report.source.path, None, None, message, Severity.WARNING)]
 
 
 def render(

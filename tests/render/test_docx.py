@@ -145,7 +145,7 @@ def test_page_is_a4_with_the_gbt_margins_and_footer_distance(out: Docx) -> None:
         "1587",
         "1474",
     ]
-    assert margins.get(w("footer")) == "1304"  # 23 mm
+    assert margins.get(w("footer")) == "1446"  # 25.5 mm
     assert margins.get(w("gutter")) == "0"
 
 

@@ -21,7 +21,8 @@ from zsdreport.fidelity import ratio
 
 LINE_PITCH = 28.95
 A4 = (595.3, 841.9)
-TOP_MARGIN = 37 / 25.4 * 72
+MM = 25.4 / 72  # millimetres per point
+TOP_MARGIN = 37 / MM
 PAGE_NUMBER = re.compile(r"^— (\d+) —$")
 
 
@@ -126,7 +127,9 @@ def test_page_numbers_on_every_page_odd_right_even_left(pages: list[Page]) -> No
             assert mark.x_min > page.width / 2, f"page {number} is odd: number belongs on the right"
         else:
             assert mark.x_max < page.width / 2, f"page {number} is even: number belongs on the left"
-        assert mark.y_min > page.height - 35 / 25.4 * 72, "page number sits below the text block"
+        block_bottom = page.height - 35 / MM
+        dash = (mark.y_min + mark.y_max) / 2
+        assert abs(dash - (block_bottom + 7 / MM)) < 1 / MM, "the dash sits 7 mm (±1) below the text block"
 
 
 def test_page_count_follows_from_the_text_length(
