@@ -37,7 +37,7 @@ format: $(VENV)/.dev
 
 # Rewrite the golden files from the current output; review the diff before committing.
 golden: $(VENV)/.dev
-	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+	$(BIN)/python -m pytest --update-golden -q
 
 docs-images: $(VENV)/.installed
 	$(BIN)/python docs/make_images.py

@@ -109,3 +109,42 @@ def test_pdf_without_libreoffice_fails_cleanly_and_writes_nothing(
         "请安装 LibreOffice（Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui）"
     )
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_lint_docx_passes_our_output_and_fails_a_plain_document(
+    capsys: pytest.CaptureFixture[str], tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    import docx
+
+    out = Path(str(tmp_path))
+    code, _, _ = run(["build", str(DATA), "-o", str(out), "-f", "docx"], capsys)
+    assert code == 0
+    (ours,) = out.glob("*.docx")
+    code, text, _ = run(["lint-docx", str(ours)], capsys)
+    assert code == 0
+    assert text.splitlines()[-1] == "共 25 条规则：通过 25，失败 0，警告 0"
+
+    plain = out / "plain.docx"
+    document = docx.Document()
+    document.add_paragraph("工作总结")
+    document.add_paragraph("一、上半年工作开展情况")
+    document.save(str(plain))
+    code, text, _ = run(["lint-docx", str(plain)], capsys)
+    assert code == 1
+    assert "✗ page.size 纸张为 A4" in text
+
+
+def test_lint_docx_on_something_that_is_not_a_docx(
+    capsys: pytest.CaptureFixture[str], tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    fake = Path(str(tmp_path)) / "报告.docx"
+    fake.write_text("not a zip", encoding="utf-8")
+    code, _, err = run(["lint-docx", str(fake)], capsys)
+    assert code == 1
+    assert str(fake) in err and "Traceback" not in err
+    code, _, err = run(["lint-docx", str(fake.with_name("没有.docx"))], capsys)
+    assert code == 2

@@ -130,6 +130,32 @@ def metrics_command(
     sys.stdout.write(_guard(run))
 
 
+@app.command("lint-docx", cls=ChineseCommand)
+def lint_docx_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="文件.docx", help="要检查的 Word 文档（可以是多个）", show_default=False
+        ),
+    ],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="也列出通过的规则的测量值")
+    ] = False,
+) -> None:
+    """按 GB/T 9704-2012 检查 Word 文档的版式（任何 .docx 都可以检查）。"""
+    from zsdreport.docxlint import format_result, lint_docx
+
+    failed = False
+    for path in files:
+        result = _guard(lambda path=path: lint_docx(path))  # type: ignore[misc]
+        if len(files) > 1:
+            typer.echo(f"== {path}")
+        typer.echo(format_result(result, verbose=verbose))
+        failed = failed or result.exit_code != 0
+    if failed:
+        raise typer.Exit(EXIT_DATA)
+
+
 def main(args: list[str] | None = None) -> None:
     """Run the command line and exit with its code."""
     sys.exit(run(app, args))

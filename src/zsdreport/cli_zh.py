@@ -18,9 +18,10 @@ _HELP_WORDS = (
     ("[required]", "[必填]"),
     ("[OPTIONS]", "[选项]"),
     ("COMMAND [ARGS]...", "命令 [参数]..."),
+    # Click pads the columns before we translate: keep each replacement as wide as the original.
+    ("<list[Path]>", "<路径>...   "),
     ("<path>", "<路径>"),
-    ("<str>", "<文字>"),
-    ("<file>", "<文件>"),
+    ("<str>", "<值> "),
 )
 
 

@@ -46,7 +46,7 @@ def test_a_failed_conversion_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     fake.write_text("#!/bin/sh\necho 'source file could not be loaded' >&2\nexit 1\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("ZSD_SOFFICE", str(fake))
-    with pytest.raises(OutputError, match="退出码 1.*source file could not be loaded"):
+    with pytest.raises(OutputError, match=r"退出码 1.*source file could not be loaded"):
         docx_to_pdf(b"PK")
 
 

@@ -5,7 +5,6 @@ These tests skip locally when the programs are missing, and fail in CI, which in
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import subprocess

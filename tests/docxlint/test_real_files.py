@@ -1,0 +1,62 @@
+"""Real .docx files: one made by pandoc from the seed text, and one built by zsdreport itself."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, SEED, require_client
+from tests.docxlint.conftest import failing
+from tests.golden import assert_golden
+from zsdreport.docxlint import format_result, lint_docx
+from zsdreport.outline import outline
+from zsdreport.render.docx import render_docx
+from zsdreport.validate import load_report
+
+
+@pytest.mark.client
+def test_a_pandoc_docx_of_the_seed_fails_page_font_and_page_number_rules(tmp_path: Path) -> None:
+    pandoc = require_client("pandoc", "pandoc")
+    source = tmp_path / "seed.md"
+    # One paragraph per line of the clerk's text, as it was typed in Word.
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    source.write_text(
+        "\n\n".join(line.replace("(", "\\(") for line in lines if line.strip()), encoding="utf-8"
+    )
+    path = tmp_path / "seed.docx"
+    subprocess.run(
+        [pandoc, "-f", "markdown", str(source), "-o", str(path)], check=True, capture_output=True
+    )
+    result = lint_docx(path)
+    assert failing(result) >= {
+        "page.size",
+        "page.margins",
+        "font.east-asia",
+        "font.size",
+        "line.pitch",
+        "para.indent",
+        "title.align",
+        "page-number.field",
+        "page-number.position",
+        "punct.width",
+        "core.props",
+    }, format_result(result)
+    # pandoc's reference.docx leaves the East Asian slot to a theme font.
+    assert "主题字体" in result["font.east-asia"].details[0]
+    assert result.exit_code == 1
+
+
+def test_a_report_built_by_zsdreport_passes_every_rule(tmp_path: Path, update_golden: bool) -> None:
+    report, problems = load_report(DATA)
+    assert report is not None, problems
+    path = tmp_path / "2023H1.docx"
+    path.write_bytes(render_docx(outline(report), report.meta.style))
+    result = lint_docx(path)
+    assert failing(result) == set(), format_result(result)
+    assert_golden(
+        "lint-docx-2023H1.txt",
+        format_result(result, verbose=True).replace(str(path), "2023H1.docx"),
+        update_golden,
+    )
