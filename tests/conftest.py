@@ -64,3 +64,15 @@ def require_client(program: str, package: str) -> str:
     if os.environ.get("CI"):
         pytest.fail(f"CI must run this test, but {program} is missing (Debian package {package})")
     pytest.skip(f"{program} is not installed (Debian package {package}); CI installs it")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI nothing may be skipped: a skipped real-client test there is a failure."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter is not None else 0
+    if os.environ.get("CI") and skipped and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if reporter is not None:
+            reporter.write_line(
+                f"CI: {skipped} test(s) were skipped; every test must run in CI", red=True
+            )

@@ -5,6 +5,7 @@ Exit codes live here only: 0 success, 1 bad data (or a failed build), 2 bad usag
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -50,19 +51,37 @@ class Problem:
     def format(self) -> str:
         """Return the problem as shown to users, with the source line and a caret."""
         text = f"{self.location()}: {self.severity.value}: {self.message}"
-        if self.source_line is not None and self.col is not None:
-            line = self.source_line.rstrip("\n")
-            prefix = line[: self.col - 1]
-            pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in prefix)
-            caret = "^" * max(1, _display_width(line[self.col - 1 : self.col - 1 + self.width]))
-            gutter = f"{self.line:>4} | "
-            text += f"\n{gutter}{line}\n{' ' * (len(gutter) - 2)}| {pad}{caret}"
-        return text
+        if self.source_line is None or self.col is None:
+            return text
+        line = self.source_line.rstrip("\n")
+        start = min(self.col - 1, len(line))
+        end = min(start + max(self.width, 1), len(line))
+        # A very long line is shown as a window around the caret.
+        low = max(0, start - _CONTEXT) if len(line) > 2 * _CONTEXT else 0
+        high = min(len(line), end + _CONTEXT) if len(line) > 2 * _CONTEXT else len(line)
+        before = ("…" if low else "") + _shown(line[low:start])
+        target = _shown(line[start:end])
+        after = _shown(line[end:high]) + ("…" if high < len(line) else "")
+        pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in before)
+        caret = "^" * max(1, _display_width(target))
+        gutter = f"{self.line:>4} | "
+        return f"{text}\n{gutter}{before}{target}{after}\n{' ' * (len(gutter) - 2)}| {pad}{caret}"
+
+
+_CONTEXT = 60
+
+
+def _shown(text: str) -> str:
+    """Return ``text`` with invisible characters written out, so the caret lines up."""
+    return "".join(
+        f"<U+{ord(ch):04X}>"
+        if ch != "\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+        else ch
+        for ch in text
+    )
 
 
 def _display_width(text: str) -> int:
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -89,3 +108,7 @@ class DataError(ZsdError):
 
 class OutputError(ZsdError):
     """Writing or converting an output failed (disk, LibreOffice)."""
+
+
+class TemplateFailure(ZsdError):
+    """A template could not be compiled or rendered (syntax, an unsafe access, an undefined name)."""

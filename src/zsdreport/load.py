@@ -6,9 +6,9 @@ Every scalar stays the text the clerk typed: ``no``, ``010`` and ``12:30`` are s
 
 from __future__ import annotations
 
-import codecs
-import re
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,9 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from zsdreport.encoding import decode
 from zsdreport.errors import Problem, Severity
+from zsdreport.yamlerrors import QUOTE_HINT, translate
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -29,7 +31,16 @@ PathKey = tuple[str | int, ...]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {_STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """Where a scalar's text stands in the file (character offsets) and how it was written."""
+
+    start: int
+    end: int
+    style: str | None
+    value: str
 
 
 @dataclass
@@ -41,12 +52,24 @@ class Source:
     data: Any
     marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[PathKey, Scalar] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _spots: dict[PathKey, list[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        for line in self._lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        return starts
 
     def line(self, number: int) -> str | None:
         """Return source line ``number`` (1-based), if there is one."""
-        lines = self.text.split("\n")
-        return lines[number - 1] if 0 < number <= len(lines) else None
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else None
 
     def problem(
         self,
@@ -56,27 +79,42 @@ class Source:
         *,
         at_key: bool = False,
         snippet: str | None = None,
+        offset: int | None = None,
+        width: int = 1,
     ) -> Problem:
         """Make a problem located at the YAML node for ``path`` (or its nearest parent).
 
-        With ``snippet``, point at its first occurrence inside that node's text.
+        With ``offset``, point at that character of the scalar's value (as loaded, after YAML
+        folded its lines and undid its escapes); with ``snippet``, at its first occurrence there.
         """
         line, col = self.locate(path, at_key=at_key)
-        width = 1
+        scalar = self.scalars.get(path)
         if snippet:
-            line, col = self.find(snippet, line, col)
             width = len(snippet)
+            if scalar is not None and snippet in scalar.value:
+                offset = scalar.value.index(snippet)
+            else:
+                line, col = self.find(snippet, line, col)
+        if offset is not None and scalar is not None:
+            line, col = self.position(path, offset)
         return Problem(self.path, line, col, message, severity, path, self.line(line), width)
+
+    def position(self, path: PathKey, offset: int) -> tuple[int, int]:
+        """Return the line and column in the file of character ``offset`` of the value at ``path``."""
+        scalar = self.scalars.get(path)
+        if scalar is None:
+            return self.locate(path)
+        spots = self._spots.get(path)
+        if spots is None:
+            raw = self.text[scalar.start : scalar.end]
+            spots = self._spots[path] = align(raw, scalar.value, scalar.style)
+        return self._line_col(scalar.start + spots[max(0, min(offset, len(spots) - 1))])
 
     def find(self, snippet: str, line: int, col: int) -> tuple[int, int]:
         """Return where ``snippet`` first stands at or after ``line``:``col`` (else that spot)."""
-        lines = self.text.split("\n")
-        start = sum(len(x) + 1 for x in lines[: line - 1]) + col - 1
+        start = self._line_starts[line - 1] + col - 1 if 0 < line <= len(self._lines) else 0
         found = self.text.find(snippet, start)
-        if found < 0:
-            return line, col
-        found_line = self.text.count("\n", 0, found) + 1
-        return found_line, found - (self.text.rfind("\n", 0, found) + 1) + 1
+        return (line, col) if found < 0 else self._line_col(found)
 
     def locate(self, path: PathKey, *, at_key: bool = False) -> tuple[int, int]:
         """Return the 1-based line and column of ``path``, falling back to its parents."""
@@ -87,9 +125,60 @@ class Source:
             probe = probe[:-1]
         return self.marks.get(probe, (1, 1))
 
+    def _line_col(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, index)
+        return line, index - self._line_starts[line - 1] + 1
+
+
+def align(raw: str, value: str, style: str | None) -> list[int]:
+    """Return, for each character of ``value`` (and its end), its index in ``raw``.
+
+    ``raw`` is the scalar as written (quotes, block header, indentation, escapes, folded lines);
+    ``value`` what YAML made of it. Whitespace may fold into whitespace and escapes stand for one
+    character; anything unexpected resynchronises on the next equal character, so the answer is
+    always a position inside the scalar, exact wherever the text was typed literally.
+    """
+    n = len(raw)
+    i = 0
+    if style in ("|", ">"):
+        i = raw.find("\n") + 1 if "\n" in raw else n
+    elif style in ('"', "'"):
+        i = 1
+    spots: list[int] = []
+    for ch in value:
+        escape = style == '"' and i < n and raw[i] == "\\" and raw[i + 1 : i + 2] != "\n"
+        if ch in " \t\n" and not escape:
+            spots.append(min(i, n))
+            if i < n and raw[i] in " \t\n":
+                i += 1
+            continue
+        while i < n and not escape:
+            if raw[i] in " \t\n":
+                i += 1
+            elif style == '"' and raw[i] == "\\" and raw[i + 1 : i + 2] == "\n":
+                i += 2
+            else:
+                break
+            escape = style == '"' and i < n and raw[i] == "\\" and raw[i + 1 : i + 2] != "\n"
+        spots.append(min(i, n))
+        if i >= n:
+            continue
+        if escape:
+            i += {"x": 4, "u": 6, "U": 10}.get(raw[i + 1 : i + 2], 2)
+        elif style == "'" and ch == "'" and raw[i : i + 2] == "''":
+            i += 2
+        elif raw[i] == ch:
+            i += 1
+        else:
+            ahead = raw.find(ch, i)
+            if ahead >= 0:
+                spots[-1], i = ahead, ahead + 1
+    spots.append(min(i, n))
+    return spots
+
 
 class _LoadError(Exception):
-    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, message: str, mark: Any) -> None:
         super().__init__(message)
         self.message = message
         self.mark = mark
@@ -107,63 +196,33 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
         self._depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
-            raise _LoadError("不支持 YAML 别名（*引用）：请把内容直接写出", event.start_mark)
+            raise _LoadError(
+                "不支持 YAML 别名（以“*”开头的引用）" + QUOTE_HINT + "；否则请把内容直接写出",
+                event.start_mark,
+            )
         if isinstance(event, ScalarEvent | SequenceStartEvent | MappingStartEvent):
             if event.anchor is not None:
-                raise _LoadError("不支持 YAML 锚点（&名称）：请把内容直接写出", event.start_mark)
+                raise _LoadError(
+                    "不支持 YAML 锚点（以“&”开头的名称）" + QUOTE_HINT + "；否则请删除它",
+                    event.start_mark,
+                )
             if event.tag not in (None, "!"):
                 raise _LoadError(
-                    f"不支持 YAML 标签 {_short_tag(event.tag)}：请删除它", event.start_mark
+                    f"不支持 YAML 标签 {_short_tag(event.tag)}（以“!”开头）{QUOTE_HINT}；否则请删除它",
+                    event.start_mark,
                 )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _LoadError(f"嵌套层次超过 {MAX_DEPTH} 层", event.start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+                raise _LoadError(
+                    f"嵌套层次超过 {MAX_DEPTH} 层：数据不应嵌套这么深，请检查缩进和括号",
+                    event.start_mark,
+                )
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
-
-
-def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
-    """Decode file bytes: UTF-8 (BOM allowed); GB18030 with a warning; refuse the rest."""
-    if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
-        return None, [Problem(path, None, None, "文件为空：请填写内容或从报告文件中删除此节")]
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, [Problem(path, None, None, "文件编码为 UTF-16：请另存为 UTF-8 编码")]
-    problems: list[Problem] = []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            line = raw[: e.start].count(b"\n") + 1
-            return None, [
-                Problem(
-                    path, line, None, "文件不是 UTF-8 文本（也不是 GBK/GB18030）：请另存为 UTF-8"
-                )
-            ]
-        if not re.search(r"[\u4e00-\u9fff]", text) or _CONTROL.search(text):
-            line = raw[: e.start].count(b"\n") + 1
-            return None, [Problem(path, line, None, "文件不是 UTF-8 文本：请另存为 UTF-8")]
-        problems.append(
-            Problem(
-                path,
-                None,
-                None,
-                "文件编码为 GBK/GB18030，已按此编码读取；建议用记事本“另存为”UTF-8 编码",
-                Severity.WARNING,
-            )
-        )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _CONTROL.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        return None, [Problem(path, line, col, "文件含有控制字符，看起来不是文本文件")]
-    return text, problems
 
 
 def load_file(path: Path) -> Source:
@@ -171,11 +230,15 @@ def load_file(path: Path) -> Source:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            problem = Problem(path, None, None, f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）")
-            return Source(path, "", None, problems=[problem])
+            message = (
+                f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB）："
+                "一节的数据不会这么大，请检查是否放错了文件"
+            )
+            return Source(path, "", None, problems=[Problem(path, None, None, message)])
         raw = path.read_bytes()
     except OSError as e:
-        return Source(path, "", None, problems=[Problem(path, None, None, f"无法读取文件：{e}")])
+        message = f"无法读取文件：{e.strerror or e}"
+        return Source(path, "", None, problems=[Problem(path, None, None, message)])
     text, problems = decode(raw, path)
     if text is None:
         return Source(path, "", None, problems=problems)
@@ -190,44 +253,22 @@ def load_file(path: Path) -> Source:
     except _LoadError as e:
         source.problems.append(_at_mark(source, e.message, e.mark))
     except yaml.MarkedYAMLError as e:
-        source.problems.append(_at_mark(source, _yaml_message(e), e.problem_mark))
-    except yaml.YAMLError as e:
-        source.problems.append(Problem(path, None, None, f"YAML 格式错误：{e}"))
+        message, where = translate(e, source.line)
+        source.problems.append(_at(source, message, where))
+    except yaml.YAMLError as e:  # pragma: no cover - decode() refuses what the Reader would
+        source.problems.append(Problem(path, 1, None, f"YAML 格式错误：{e}"))
     return source
 
 
-def _at_mark(source: Source, message: str, mark: yaml.Mark | None) -> Problem:
-    if mark is None:
-        return Problem(source.path, None, None, message)
-    line, col = mark.line + 1, mark.column + 1
+def _at_mark(source: Source, message: str, mark: Any) -> Problem:
+    return _at(source, message, (mark.line + 1, mark.column + 1) if mark is not None else None)
+
+
+def _at(source: Source, message: str, where: tuple[int, int] | None) -> Problem:
+    if where is None:
+        return Problem(source.path, 1, None, message)
+    line, col = where
     return Problem(source.path, line, col, message, source_line=source.line(line))
-
-
-_YAML_MESSAGES = {
-    "found duplicate anchor": "锚点重复",
-    "mapping values are not allowed here": "这里不能出现冒号加空格（“: ”）：若是正文，请用中文冒号“：”或给整段加引号",
-    "could not find expected ':'": "缺少冒号“:”：每个字段应写成“名称: 内容”",
-    "found character '\\t' that cannot start any token": "不能用 Tab 键缩进：请改用空格",
-    "expected <block end>, but found '-'": "列表项“-”的缩进与上文不一致",
-    "found unexpected end of stream": "文件意外结束：引号或括号没有闭合",
-    "found undefined alias": "不支持 YAML 别名",
-}
-
-
-def _yaml_message(e: yaml.MarkedYAMLError) -> str:
-    problem = e.problem or ""
-    for english, chinese in _YAML_MESSAGES.items():
-        if problem.startswith(english):
-            return f"YAML 格式错误：{chinese}"
-    if "expected a single document" in (e.context or "") or "but found another document" in problem:
-        return "YAML 格式错误：一个文件只能有一个文档（删除多余的“---”）"
-    if "while scanning a quoted scalar" in (e.context or ""):
-        return "YAML 格式错误：引号没有闭合"
-    if "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
-        return "YAML 格式错误：花括号或方括号没有正确闭合"
-    if "block" in problem and "indent" in problem:
-        return "YAML 格式错误：缩进不一致"
-    return f"YAML 格式错误：{e.context + '，' if e.context else ''}{problem}"
 
 
 def _construct(node: Node, path: PathKey, source: Source) -> Any:
@@ -237,23 +278,28 @@ def _construct(node: Node, path: PathKey, source: Source) -> Any:
     if isinstance(node, ScalarNode):
         if node.style is None and node.value == "":
             return None
+        source.scalars[path] = Scalar(
+            node.start_mark.index, node.end_mark.index, node.style, node.value
+        )
         return node.value
     if isinstance(node, SequenceNode):
         return [_construct(child, (*path, i), source) for i, child in enumerate(node.value)]
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or not key_node.value:
-                raise _LoadError("字段名必须是一段文字", key_node.start_mark)
+            if not isinstance(key_node, ScalarNode):
+                raise _LoadError("字段名必须是一段文字，不能是列表或映射", key_node.start_mark)
+            if not key_node.value.strip():
+                raise _LoadError("字段名不能为空：每个字段应写成“名称: 内容”", key_node.start_mark)
             key = key_node.value
             here = (*path, key)
             mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in result:
+                # Collected rather than raised, so that every duplicate is listed at once.
                 first = source.key_marks[here]
-                raise _LoadError(
-                    f"字段“{key}”重复（第 {first[0]} 行已有）：重复的字段会丢失内容，请合并或删除一个",
-                    key_node.start_mark,
-                )
+                message = f"字段“{key}”重复（第 {first[0]} 行已有）：重复的字段会丢失内容，请合并或删除一个"
+                source.problems.append(_at_mark(source, message, key_node.start_mark))
+                continue
             source.key_marks[here] = mark
             result[key] = _construct(value_node, here, source)
         return result

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from zsdreport.errors import Problem, Severity, UsageError
 from zsdreport.load import PathKey, Source, load_file
@@ -16,16 +16,24 @@ from zsdreport.metrics import (
     Figure,
     FormulaError,
     evaluate,
+    expand,
     format_value,
     formula_names,
     references,
 )
+from zsdreport.outline import outline
+from zsdreport.proofread import check_characters, check_prose
 from zsdreport.report import Part, Report, Section
-from zsdreport.schema import Item, Period, ReportFile, SectionFile
+from zsdreport.schema import Item, Period, ReportFile, SectionFile, SectionGroup
+from zsdreport.schema.report import SectionRef
+from zsdreport.schemaerrors import validate
+from zsdreport.suggest import did_you_mean
+from zsdreport.write import safe_name
 
-M = TypeVar("M", bound=BaseModel)
 REPORT_FILE = "report.yaml"
 RESERVED = set(Period(year=2000, half=1).words())
+MAX_NAME_BYTES = 200
+_SECTIONS = TypeAdapter(list[SectionRef])
 
 
 def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
@@ -37,14 +45,26 @@ def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
         raise UsageError(f"{root} 中没有 {REPORT_FILE}：请指定一期数据的文件夹，如 data/2023H1")
     problems: list[Problem] = []
     source = load_file(report_path)
+    sources = [source]
     problems += source.problems
-    meta = _validate(source, ReportFile, problems)
+    meta = validate(source, ReportFile, problems)
+    refs = meta.sections if meta is not None else _sections_anyway(source)
+    parts = _load_sections(root, source, refs, problems, sources)
+    if refs:
+        names = [n for ref in refs for n in ref.names()]
+        listed = {REPORT_FILE} | {
+            n if n.endswith((".yaml", ".yml")) else f"{n}.yaml" for n in names
+        }
+        _check_unlisted(root, source, listed, problems)
+    for each in sources:
+        problems += check_characters(each)
     if meta is None:
-        return None, problems
-    parts = _load_sections(root, source, meta, problems)
+        return None, _in_order(problems, sources)
     report = Report(root, meta, source, parts)
-    _check_figures(report, problems)
-    _check_references(report, problems)
+    declared = _check_figures(report, problems)
+    _check_references(report, declared, problems)
+    problems += check_prose(prose_fields(report), report.figures, report.words())
+    _check_output(report, problems)
     if meta.date is None:
         problems.append(
             source.problem(("date",), "缺少成文日期 date（如 2023-07-10）", Severity.WARNING)
@@ -54,174 +74,105 @@ def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
             source.problem(("organs",), "缺少署名 organs（发文机关）", Severity.WARNING)
         )
     usable = not any(p.is_error for p in problems)
-    return (report if usable else None), problems
+    return (report if usable else None), _in_order(problems, sources)
+
+
+def _sections_anyway(source: Source) -> list[SectionGroup]:
+    """Return the section list of a report file that failed validation, if it is itself valid.
+
+    So that one run shows the problems of every file, not only of report.yaml.
+    """
+    if not isinstance(source.data, dict):
+        return []
+    try:
+        return _SECTIONS.validate_python(source.data.get("sections"))
+    except ValidationError:
+        return []
+
+
+def _in_order(problems: list[Problem], sources: list[Source]) -> list[Problem]:
+    rank = {s.path: i for i, s in enumerate(sources)}
+    return sorted(
+        problems,
+        key=lambda p: (rank.get(p.file, len(rank)) if p.file else -1, p.line or 0, p.col or 0),
+    )
 
 
 def _load_sections(
-    root: Path, source: Source, meta: ReportFile, problems: list[Problem]
+    root: Path,
+    source: Source,
+    refs: list[SectionGroup],
+    problems: list[Problem],
+    sources: list[Source],
 ) -> list[Part]:
     parts: list[Part] = []
     seen: dict[str, PathKey] = {}
-    for i, ref in enumerate(meta.sections):
+    for i, ref in enumerate(refs):
         sections: list[Section] = []
         for j, name in enumerate(ref.names()):
             where: PathKey = (
                 ("sections", i) if ref.file is not None else ("sections", i, "files", j)
             )
             if name in seen:
-                problems.append(source.problem(where, f"节“{name}”在 sections 中出现了两次"))
+                line = source.locate(seen[name])[0]
+                message = f"节“{name}”在 sections 中出现了两次（第 {line} 行已有）"
+                problems.append(source.problem(where, message))
                 continue
             seen[name] = where
-            section = _load_section(root, name, source, where, problems)
+            section = _load_section(root, name, source, where, problems, sources)
             if section is not None:
                 sections.append(section)
         parts.append(Part(ref.heading, sections))
-    listed = {f"{name}.yaml" for name in seen} | {REPORT_FILE}
-    for path in sorted(root.iterdir()):
-        if path.suffix in (".yaml", ".yml") and path.name not in listed:
-            message = (
-                f"文件 {path.name} 没有列在 {REPORT_FILE} 的 sections 中，其内容不会出现在报告里"
-            )
-            problems.append(source.problem(("sections",), message))
     return parts
 
 
+def _check_unlisted(root: Path, source: Source, listed: set[str], problems: list[Problem]) -> None:
+    for path in sorted(root.iterdir()):
+        if path.suffix not in (".yaml", ".yml") or path.name in listed:
+            continue
+        if path.suffix == ".yml":
+            message = f"文件 {path.name} 的扩展名应为 .yaml，否则不会被读取"
+        else:
+            message = (
+                f"文件 {path.name} 没有列在 {REPORT_FILE} 的 sections 中，其内容不会出现在报告里："
+                f"请在 sections 中加上“{path.stem}”，或把文件移出数据文件夹"
+            )
+        problems.append(source.problem(("sections",), message, at_key=True))
+
+
 def _load_section(
-    root: Path, name: str, report: Source, where: PathKey, problems: list[Problem]
+    root: Path,
+    name: str,
+    report: Source,
+    where: PathKey,
+    problems: list[Problem],
+    sources: list[Source],
 ) -> Section | None:
-    if "/" in name or "\\" in name or name.startswith("."):
-        problems.append(report.problem(where, f"节的文件名“{name}”不能包含路径"))
+    if "/" in name or "\\" in name or name.startswith(".") or not name.strip():
+        problems.append(
+            report.problem(where, f"节的文件名“{name}”不能包含路径，只写文件名（不带 .yaml）")
+        )
+        return None
+    if name.endswith((".yaml", ".yml")):
+        stem = name.rsplit(".", 1)[0]
+        problems.append(report.problem(where, f"节的文件名不用写扩展名：请写“{stem}”"))
         return None
     path = root / f"{name}.yaml"
     if not path.is_file():
         candidates = sorted(p.stem for p in root.glob("*.yaml") if p.name != REPORT_FILE)
         problems.append(
-            report.problem(where, f"找不到节的文件 {path.name}{_did_you_mean(name, candidates)}")
+            report.problem(where, f"找不到节的文件 {path.name}{did_you_mean(name, candidates)}")
         )
         return None
     source = load_file(path)
+    sources.append(source)
     problems += source.problems
-    data = _validate(source, SectionFile, problems)
+    data = validate(source, SectionFile, problems)
     return Section(name, source, data) if data is not None else None
 
 
-def _validate(source: Source, model: type[M], problems: list[Problem]) -> M | None:
-    if source.data is None:
-        if not source.problems:
-            problems.append(Problem(source.path, None, None, "文件为空"))
-        return None
-    if not isinstance(source.data, dict):
-        problems.append(source.problem((), "文件的最外层应为“字段: 值”的映射"))
-        return None
-    try:
-        return model.model_validate(source.data)
-    except ValidationError as e:
-        problems += [_problem(source, model, error) for error in e.errors()]
-        return None
-
-
-_TYPE_WORDS = {dict: "映射（字段: 值）", list: "列表（- 项）", str: "文字"}
-
-
-def _problem(source: Source, model: type[BaseModel], error: Any) -> Problem:
-    loc: PathKey = tuple(error["loc"])
-    kind = error["type"]
-    given = _describe(error.get("input"))
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        fields = _fields_at(model, loc[:-1])
-        return source.problem(loc, f'未知字段 "{key}"{_did_you_mean(key, fields)}', at_key=True)
-    if kind == "missing":
-        return source.problem(loc[:-1], f'缺少必填字段 "{loc[-1]}"')
-    if loc and loc[-1] == "[key]":
-        return source.problem(
-            loc[:-1], f"标识“{loc[-2]}”不合规：{_strip(error['msg'])}", at_key=True
-        )
-    messages = {
-        "string_type": f"应为文字，实际为{given}",
-        "list_type": f"应为列表（每项以“- ”开头），实际为{given}",
-        "dict_type": f"应为映射（字段: 值），实际为{given}",
-        "model_type": f"应为映射（字段: 值），实际为{given}",
-        "model_attributes_type": f"应为映射（字段: 值），实际为{given}",
-        "int_parsing": f"应为整数，实际为{given}",
-        "int_from_float": f"应为整数，实际为{given}",
-        "float_parsing": f"应为数字，实际为{given}",
-        "decimal_parsing": f"应为数字，实际为{given}",
-        "bool_parsing": f"应为 true 或 false，实际为{given}",
-        "too_short": "项数不够：至少需要 1 项",
-        "tuple_type": f"应为列表，实际为{given}",
-    }
-    if kind in messages:
-        message = messages[kind]
-    elif kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        message = f"应为 {expected.replace(' or ', '、')} 之一，实际为{given}"
-    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        ctx = error.get("ctx", {})
-        bound = next(iter(ctx.values()), "")
-        word = {"greater_than_equal": "不小于", "less_than_equal": "不大于"}.get(kind, "超出范围")
-        message = f"数值应{word} {bound}，实际为{given}"
-    else:
-        message = _strip(error["msg"])
-    return source.problem(loc, message)
-
-
-def _strip(message: str) -> str:
-    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return f' "{value}"'
-    if value is None:
-        return "空"
-    for kind, word in _TYPE_WORDS.items():
-        if isinstance(value, kind):
-            return word
-    return f" {value!r}"
-
-
-def _fields_at(model: type[BaseModel], loc: PathKey) -> list[str]:
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int) or not (
-            isinstance(current, type) and issubclass(current, BaseModel)
-        ):
-            current = _inner(current)
-            if isinstance(part, int):
-                continue
-        if (
-            isinstance(current, type)
-            and issubclass(current, BaseModel)
-            and part in current.model_fields
-        ):
-            current = _inner(current.model_fields[part].annotation)
-        else:
-            current = _inner(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _inner(annotation: Any) -> Any:
-    from typing import get_args
-
-    while True:
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
-        if models:
-            return models[0]
-        if not args:
-            return annotation
-        annotation = args[-1]
-
-
-def _did_you_mean(word: str, candidates: list[str]) -> str:
-    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.5)
-    return f'，是否想写 "{match[0]}"？' if match else ""
-
-
-def _check_figures(report: Report, problems: list[Problem]) -> None:
+def _check_figures(report: Report, problems: list[Problem]) -> set[str]:
+    """Compute every figure into ``report.figures``; return the ids declared (valid or not)."""
     declared: dict[str, tuple[Section, Any]] = {}
     for section in report.sections():
         for key, metric in section.data.metrics.items():
@@ -246,7 +197,7 @@ def _check_figures(report: Report, problems: list[Problem]) -> None:
         if key in values:
             return values[key]
         if key not in declared:
-            raise FormulaError(f"公式用到了未定义的指标“{key}”{_did_you_mean(key, list(declared))}")
+            raise FormulaError(f"公式用到了未定义的指标“{key}”{did_you_mean(key, list(declared))}")
         if key in visiting:
             raise FormulaError(f"公式循环引用了指标“{key}”")
         metric = declared[key][1]
@@ -267,12 +218,14 @@ def _check_figures(report: Report, problems: list[Problem]) -> None:
                 formula_names(metric.formula)
             value = value_of(key)
         except FormulaError as e:
-            problems.append(section.source.problem((*where, "formula"), str(e)))
+            name = re.search(r"“([A-Za-z_][A-Za-z0-9_]*)”", str(e))
+            snippet = name.group(1) if name and name.group(1) in (metric.formula or "") else None
+            problems.append(section.source.problem((*where, "formula"), str(e), snippet=snippet))
             continue
         if metric.formula is not None and metric.value is not None:
             digits = (
                 metric.digits if metric.digits is not None else -metric.value.as_tuple().exponent
-            )  # type: ignore[operator]
+            )
             computed = format_value(value, int(digits))
             if Decimal(computed) != metric.value:
                 message = f"“{metric.label}”填写为 {metric.value}，按公式 {metric.formula} 计算应为 {computed}"
@@ -280,18 +233,21 @@ def _check_figures(report: Report, problems: list[Problem]) -> None:
                 continue
         line = section.source.locate(where, at_key=True)[0]
         report.figures[key] = Figure(key, metric, value, section.source.path, line, section.name)
+    return set(declared)
 
 
 def prose_fields(report: Report) -> Iterator[tuple[Source, PathKey, str]]:
     """Yield every prose field of the report with its file and data path."""
     meta = report.meta
-    for key in ("title", "preamble", "recipient"):
+    for key in ("title", "preamble", "recipient", "author"):
         value = getattr(meta, key)
         if value:
             yield report.source, (key,), value
     for i, ref in enumerate(meta.sections):
         if ref.heading:
             yield report.source, ("sections", i, "heading"), ref.heading
+    for i, organ in enumerate(meta.organs):
+        yield report.source, ("organs", i), organ
     for section in report.sections():
         data, source = section.data, section.source
         yield source, ("heading",), data.heading
@@ -317,24 +273,30 @@ def _point_fields(
     source: Source, path: PathKey, points: list[Any]
 ) -> Iterator[tuple[Source, PathKey, str]]:
     for i, point in enumerate(points):
+        if source.scalars.get((*path, i)) is not None:
+            # `- 一段文字` stands for {text: 一段文字}: the text is the list item itself.
+            yield source, (*path, i), point.text
+            continue
         for key in ("lead", "text"):
             value = getattr(point, key)
             if value:
                 yield source, (*path, i, key), value
 
 
-def _check_references(report: Report, problems: list[Problem]) -> None:
+def _check_references(report: Report, declared: set[str], problems: list[Problem]) -> None:
     words = report.meta.period.words()
     used: set[str] = set()
     for source, path, text in prose_fields(report):
         for match in references(text):
             name = match.group(1)
-            if name in words or name in report.figures:
+            if name in words or name in declared:
                 used.add(name)
                 continue
-            hint = _did_you_mean(name, [*report.figures, *words])
+            hint = did_you_mean(name, [*report.figures, *words])
             message = f"正文引用了未定义的指标 {{{name}}}{hint}"
-            problems.append(source.problem(path, message, snippet=match.group()))
+            problems.append(
+                source.problem(path, message, offset=match.start(), width=len(match.group()))
+            )
     for key, figure in report.figures.items():
         if key not in used:
             section = next(s for s in report.sections() if s.name == figure.section)
@@ -342,3 +304,32 @@ def _check_references(report: Report, problems: list[Problem]) -> None:
             problems.append(
                 section.source.problem(("metrics", key), message, Severity.WARNING, at_key=True)
             )
+
+
+def _check_output(report: Report, problems: list[Problem]) -> None:
+    """Check output.filename the way build will use it: references, folders, length."""
+    where = ("output", "filename")
+    filename = report.meta.output.filename
+    words = {**report.words(), "title": ""}
+    unknown = [m for m in references(filename) if m.group(1) not in words]
+    for match in unknown:
+        hint = did_you_mean(match.group(1), list(words))
+        message = f"输出文件名引用了未定义的 {{{match.group(1)}}}{hint}"
+        problems.append(
+            report.source.problem(where, message, offset=match.start(), width=len(match.group()))
+        )
+    if re.search(r"[/\\]|\.\.", filename):
+        message = "输出文件名不能包含“/”“\\”或“..”：文件总是写在输出文件夹中（用 -o 指定文件夹）"
+        problems.append(report.source.problem(where, message))
+        return
+    if unknown or any(p.is_error for p in problems):
+        return
+    words["title"] = outline(report).title
+    name = expand(filename, words)
+    stem = safe_name(name)
+    if stem != name:
+        message = f"输出文件名“{name}”含有不能用于文件名的字符，将改为“{stem}”"
+        problems.append(report.source.problem(where, message, Severity.WARNING))
+    if len(stem.encode("utf-8")) > MAX_NAME_BYTES:
+        message = f"输出文件名过长（{len(stem)} 个字）：请在 output.filename 中写一个较短的名字"
+        problems.append(report.source.problem(where, message))

@@ -14,7 +14,13 @@ def safe_name(name: str) -> str:
     """Return ``name`` usable as a file name on Windows and Linux: no folders, no reserved marks."""
     cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name)
     cleaned = cleaned.strip(" .")
+    if cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = "_" + cleaned
     return cleaned or "report"
+
+
+# Names Windows gives to devices: a file called CON.md cannot be created there.
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10)}
 
 
 def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
@@ -39,11 +45,11 @@ def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
                 handle.write(content)
                 handle.flush()
                 os.fsync(handle.fileno())
-        for tmp, target in staged:
-            os.replace(tmp, target)
+        for staged_file, target in staged:
+            os.replace(staged_file, target)
     except OSError as e:
         raise OutputError(f"写入输出失败：{e}") from e
     finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+        for staged_file, _ in staged:
+            staged_file.unlink(missing_ok=True)
     return [target for _, target in staged]

@@ -43,7 +43,9 @@ def test_a_failed_conversion_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     from pathlib import Path
 
     fake = Path(str(tmp_path)) / "soffice"
-    fake.write_text("#!/bin/sh\necho 'source file could not be loaded' >&2\nexit 1\n", encoding="utf-8")
+    fake.write_text(
+        "#!/bin/sh\necho 'source file could not be loaded' >&2\nexit 1\n", encoding="utf-8"
+    )
     fake.chmod(0o755)
     monkeypatch.setenv("ZSD_SOFFICE", str(fake))
     with pytest.raises(OutputError, match=r"退出码 1.*source file could not be loaded"):
@@ -54,9 +56,17 @@ def test_a_failed_conversion_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     ("font_set", "families", "missing"),
     [
         ("gb2312", {"方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"}, []),
-        ("gb2312", {"仿宋", "楷体", "黑体", "宋体"}, ["方正小标宋简体", "仿宋_GB2312", "楷体_GB2312"]),
+        (
+            "gb2312",
+            {"仿宋", "楷体", "黑体", "宋体"},
+            ["方正小标宋简体", "仿宋_GB2312", "楷体_GB2312"],
+        ),
         ("windows", {"仿宋", "楷体", "黑体", "宋体"}, ["方正小标宋简体"]),
-        ("founder", set(), ["方正小标宋_GBK", "方正仿宋_GBK", "方正黑体_GBK", "方正楷体_GBK", "宋体"]),
+        (
+            "founder",
+            set(),
+            ["方正小标宋_GBK", "方正仿宋_GBK", "方正黑体_GBK", "方正楷体_GBK", "宋体"],
+        ),
     ],
 )
 def test_missing_fonts_per_font_set(font_set: str, families: set[str], missing: list[str]) -> None:

@@ -128,7 +128,9 @@ def test_page_numbers_on_every_page_odd_right_even_left(pages: list[Page]) -> No
             assert mark.x_max < page.width / 2, f"page {number} is even: number belongs on the left"
         block_bottom = page.height - 35 / MM
         dash = (mark.y_min + mark.y_max) / 2
-        assert abs(dash - (block_bottom + 7 / MM)) < 1 / MM, "the dash sits 7 mm (±1) below the text block"
+        assert abs(dash - (block_bottom + 7 / MM)) < 1 / MM, (
+            "the dash sits 7 mm (±1) below the text block"
+        )
 
 
 def test_page_count_follows_from_the_text_length(

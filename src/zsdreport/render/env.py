@@ -3,12 +3,87 @@
 from __future__ import annotations
 
 import re
+import traceback
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import (
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
-from zsdreport.errors import UsageError
+from zsdreport.errors import TemplateFailure, UsageError
+
+# What a template itself can get wrong, besides Jinja's own errors: `{{ 1 / 0 }}`, `{{ "a" + 1 }}`.
+_TEMPLATE_FAULTS = (
+    TemplateError,
+    ArithmeticError,
+    AttributeError,
+    LookupError,
+    RecursionError,
+    TypeError,
+    ValueError,
+)
+
+
+class _Template(Template):
+    """A template whose failures become a Chinese message naming the template file and line."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        try:
+            return super().render(*args, **kwargs)
+        except _TEMPLATE_FAULTS as e:
+            raise TemplateFailure(explain(e, self.filename)) from e
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    """The sandbox (no attributes starting with _, no changing the data) with our template class."""
+
+    template_class = _Template
+
+    def get_template(
+        self,
+        name: str | Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> Template:
+        try:
+            return super().get_template(name, parent, globals)
+        except _TEMPLATE_FAULTS as e:
+            raise TemplateFailure(explain(e, None)) from e
+
+
+def explain(error: BaseException, filename: str | None) -> str:
+    """Return a template failure in Chinese, with the template file and line it happened on."""
+    if isinstance(error, TemplateNotFound):
+        return f"找不到模板 {error.name}"
+    where = _where(error, filename)
+    if isinstance(error, TemplateSyntaxError):
+        return f"模板 {where} 语法错误：{error.message}"
+    if isinstance(error, SecurityError):
+        return f"模板 {where} 试图访问不允许的内容，已被安全沙箱阻止（{error}）：模板只能使用提供给它的数据"
+    if isinstance(error, UndefinedError):
+        return f"模板 {where} 用到了未定义的名称（{error}）：可用的变量见默认模板 report.md.j2 开头的说明"
+    return f"模板 {where} 出错：{type(error).__name__}: {error}"
+
+
+def _where(error: BaseException, filename: str | None) -> str:
+    if isinstance(error, TemplateSyntaxError):
+        return f"{error.filename or error.name or filename}:{error.lineno}"
+    line = None
+    for frame, lineno in traceback.walk_tb(error.__traceback__):
+        # Jinja rewrites the traceback with one frame per template line, marked like this.
+        if "__jinja_exception__" in frame.f_globals:
+            filename, line = frame.f_code.co_filename, lineno
+    return f"{filename}:{line}" if line else str(filename or "<模板>")
 
 
 def default_templates() -> Path:
@@ -27,7 +102,7 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
         if not templates.is_dir():
             raise UsageError(f"找不到模板文件夹：{templates}")
         folders.insert(0, templates)
-    env = SandboxedEnvironment(
+    env = _Environment(
         loader=FileSystemLoader([str(f) for f in folders]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -38,17 +113,14 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
 
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
-_BLOCK_START = re.compile(r"^(\s*)(#|>|[-+*]\s|=+\s*$|-+\s*$|\d+[.)])")
+# What can open a block at the start of a line once the inline marks are escaped:
+# a list (- + or 1. 1)), a setext underline or thematic break (= -).
+_BLOCK_START = re.compile(r"^(?:([-+=])|([0-9]{1,9})([.)]))")
 
 
 def escape_markdown(text: str) -> str:
     """Escape ``text`` so that Markdown reads it as plain text, whatever characters it holds."""
-    text = _INLINE.sub(r"\\\1", text)
+    # Leading blanks would make an indented code block; Markdown drops them anyway.
+    text = _INLINE.sub(r"\\\1", text.lstrip())
     text = text.replace("&", "&amp;")
-    match = _BLOCK_START.match(text)
-    if match and match.group(2)[0].isdigit():
-        digits = match.group(2)
-        text = match.group(1) + digits[:-1] + "\\" + digits[-1] + text[match.end() :]
-    elif match and match.group(2)[0] in "-+=":
-        text = match.group(1) + "\\" + text[len(match.group(1)) :]
-    return text
+    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)

@@ -1,0 +1,371 @@
+"""公文校对: mechanical proofreading of the prose, each finding pointing at the exact character.
+
+Checks run on the text a clerk typed (folded lines joined, {references} expanded), and every
+finding is mapped back to its line and column in the YAML file. Most are warnings (``--strict``
+makes them errors); a brace that would be printed literally, or a character that cannot be
+printed at all, is an error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from zsdreport.encoding import describe_char
+from zsdreport.errors import Problem, Severity
+from zsdreport.load import PathKey, Source
+from zsdreport.metrics import REFERENCE, Figure, format_value
+from zsdreport.text import is_cjk
+
+Field = tuple[Source, PathKey, str]
+WARNING, ERROR = Severity.WARNING, Severity.ERROR
+
+_HALF_TO_FULL = {
+    ",": "，",
+    ";": "；",
+    ":": "：",
+    "?": "？",
+    "!": "！",
+    "(": "（",
+    ")": "）",
+    ".": "。",
+}
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "【": "】", "〔": "〕"}
+_CLOSERS = {"）": "（", ")": "(", "”": "“", "》": "《", "】": "【", "〕": "〔"}
+_SAME_BRACKET = {"(": "（", ")": "）"}
+_PAUSES = "，。、；：？！"
+_DOUBLED = re.compile(f"[{_PAUSES}][{_PAUSES}]")
+_ALLOWED_PAIRS = {"？！", "！？"}
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_TOKEN = re.compile(r"[A-Za-z0-9._\-]+")
+_DATE_AFTER = re.compile(r"(?:[-—~～至到][0-9]{1,2})?[月日号]")
+_BI = re.compile(r"[0-9]比[0-9]")
+_NUMBER_AND_UNIT = re.compile(r"[0-9]+(?:\.[0-9]+)?[\u4e00-\u9fff]?")
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# Braces that are not a {reference}: template code, a label in braces, a lone brace.
+_BRACES = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[^{}\n]*\}|[{}]")
+_YEARS = ("year", "prev_year", "next_year")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Text with, for each character, its offset in the field's value and whether it was typed."""
+
+    text: str
+    origin: tuple[int, ...]
+    typed: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, value: str) -> Span:
+        return cls(value, tuple(range(len(value))), (True,) * len(value))
+
+
+def check_prose(
+    fields: Iterable[Field], figures: Mapping[str, Figure], words: Mapping[str, str]
+) -> list[Problem]:
+    """Proofread every prose field; ``words`` are what {references} expand to."""
+    problems: list[Problem] = []
+    years = {words[name]: name for name in _YEARS if name in words}
+    for source, path, value in fields:
+        text = joined(expanded(Span.of(value), words))
+        problems += _braces(source, path, value, figures)
+        problems += _half_width(source, path, text)
+        problems += _brackets(source, path, text)
+        problems += _doubled(source, path, text)
+        problems += _typed_figures(source, path, value, figures, years)
+        problems += _bi(source, path, text)
+        problems += _comment(source, path)
+    return problems
+
+
+def check_characters(source: Source) -> list[Problem]:
+    """Flag characters that cannot be printed (errors) or that nobody meant to type (warnings)."""
+    problems: list[Problem] = []
+    for path, scalar in source.scalars.items():
+        value = scalar.value
+        i = 0
+        while i < len(value):
+            kind = _strange(value[i])
+            if kind is None:
+                i += 1
+                continue
+            end = i + 1
+            while end < len(value) and (_strange(value[end]) == kind or value[end] == " "):
+                end += 1
+            end = len(value[:end].rstrip(" "))
+            chars = "、".join(dict.fromkeys(describe_char(c) for c in value[i:end] if c != " "))
+            if kind is ERROR:
+                message = f"含有不能打印的字符 {chars}：请删除它"
+            else:
+                message = f"含有异常字符 {chars}：多半是从其他文档复制时带入的，请删除"
+            problems.append(source.problem(path, message, kind, offset=i, width=end - i))
+            i = end
+    return problems
+
+
+def _strange(ch: str) -> Severity | None:
+    if ch in "\n\t":
+        return None
+    category = unicodedata.category(ch)
+    code = ord(ch)
+    if category in ("Cc", "Cs") or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
+        return ERROR
+    if category in ("Cf", "Co", "Cn", "Zl", "Zp") or 0x2800 <= code <= 0x28FF or ch == "\ufffd":
+        return WARNING
+    return None
+
+
+def expanded(span: Span, words: Mapping[str, str]) -> Span:
+    """Return ``span`` with each known {reference} replaced by its printed form."""
+    text: list[str] = []
+    origin: list[int] = []
+    typed: list[bool] = []
+    last = 0
+    for match in REFERENCE.finditer(span.text):
+        name = match.group(1)
+        if name not in words:
+            continue
+        text.append(span.text[last : match.start()])
+        origin += span.origin[last : match.start()]
+        typed += span.typed[last : match.start()]
+        text.append(words[name])
+        origin += [span.origin[match.start()]] * len(words[name])
+        typed += [False] * len(words[name])
+        last = match.end()
+    text.append(span.text[last:])
+    origin += span.origin[last:]
+    typed += span.typed[last:]
+    return Span("".join(text), tuple(origin), tuple(typed))
+
+
+def joined(span: Span) -> Span:
+    """Return ``span`` with its lines joined as printed (see text.join_lines)."""
+    keep: list[int] = []
+    text = span.text
+    i = 0
+    while i < len(text):
+        if not text[i].isspace():
+            keep.append(i)
+            i += 1
+            continue
+        end = i
+        while end < len(text) and text[end].isspace():
+            end += 1
+        near_cjk = (i > 0 and is_cjk(text[i - 1])) or (end < len(text) and is_cjk(text[end]))
+        if not near_cjk and i > 0 and end < len(text):
+            keep.append(-1 - i)  # one space stands for the run
+        i = end
+    chars = [text[k] if k >= 0 else " " for k in keep]
+    origin = [span.origin[k if k >= 0 else -1 - k] for k in keep]
+    typed = [span.typed[k if k >= 0 else -1 - k] for k in keep]
+    return Span("".join(chars), tuple(origin), tuple(typed))
+
+
+def _at(source: Source, path: PathKey, span: Span, i: int, message: str, width: int = 1) -> Problem:
+    end = min(i + width, len(span.origin)) - 1
+    raw_width = max(1, span.origin[end] - span.origin[i] + 1)
+    return source.problem(path, message, WARNING, offset=span.origin[i], width=raw_width)
+
+
+def _half_width(source: Source, path: PathKey, span: Span) -> list[Problem]:
+    text = span.text
+    found: list[int] = []
+    for i, ch in enumerate(text):
+        if not span.typed[i] or (ch not in _HALF_TO_FULL and ch != '"'):
+            continue
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch == ".":
+            near = bool(_HAN.match(before)) and (not after or is_cjk(after))
+        else:
+            near = bool(before and is_cjk(before)) or bool(after and is_cjk(after))
+        if near:
+            found.append(i)
+    if not found:
+        return []
+    first = text[found[0]]
+    full = "“ ”" if first == '"' else _HALF_TO_FULL[first]
+    more = f"（本段共 {len(found)} 处）" if len(found) > 1 else ""
+    message = f"半角标点“{first}”与中文相邻，应为全角“{full}”{more}：生成时会自动改为全角，建议在数据中改正"
+    return [_at(source, path, span, found[0], message)]
+
+
+def _brackets(source: Source, path: PathKey, span: Span) -> list[Problem]:
+    problems: list[Problem] = []
+    stack: list[int] = []
+    open_count: dict[str, int] = {}
+    text = span.text
+
+    def unclosed(i: int) -> Problem:
+        closer = _OPENERS[text[i]]
+        return _at(source, path, span, i, f"“{text[i]}”没有对应的“{_full(closer)}”：请补上或删除")
+
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            stack.append(i)
+            open_count[_full(ch)] = open_count.get(_full(ch), 0) + 1
+        elif ch in _CLOSERS:
+            want = _full(_CLOSERS[ch])
+            if not open_count.get(want):
+                message = f"“{ch}”没有对应的“{want}”：请补上或删除"
+                problems.append(_at(source, path, span, i, message))
+                continue
+            match = len(stack) - 1
+            while _full(text[stack[match]]) != want:
+                match -= 1
+            problems += [unclosed(k) for k in stack[match + 1 :]]
+            for k in stack[match:]:
+                open_count[_full(text[k])] -= 1
+            del stack[match:]
+    problems += [unclosed(k) for k in stack]
+    return problems
+
+
+def _full(ch: str) -> str:
+    return _SAME_BRACKET.get(ch, ch)
+
+
+def _doubled(source: Source, path: PathKey, span: Span) -> list[Problem]:
+    problems = []
+    for match in _DOUBLED.finditer(span.text):
+        pair = match.group()
+        if pair in _ALLOWED_PAIRS:
+            continue
+        message = f"标点重复“{pair}”：请删除多余的标点"
+        problems.append(_at(source, path, span, match.start(), message, width=2))
+    return problems
+
+
+def _typed_figures(
+    source: Source,
+    path: PathKey,
+    value: str,
+    figures: Mapping[str, Figure],
+    years: Mapping[str, str],
+) -> list[Problem]:
+    def mask(match: re.Match[str]) -> str:
+        return "\x00" * len(match.group())
+
+    masked = _BRACES.sub(mask, REFERENCE.sub(mask, value))
+    enclosed = _enclosed(masked, "〔[【", "〕]】")
+    problems = []
+    for match in _NUMBER.finditer(masked):
+        number = match.group()
+        plain = number.translate(_FULL_DIGITS)
+        start, end = match.span()
+        before = masked[start - 1] if start else ""
+        token = _token_around(masked, start, end)
+        if (
+            re.search("[A-Za-z]", token)
+            or before == "第"
+            or _DATE_AFTER.match(masked, end)
+            or enclosed[start]
+        ):
+            continue
+        if masked.startswith("年", end) and len(plain) == 4:
+            if plain in years:
+                message = f"年份“{number}”直接写在正文中：请写 {{{years[plain]}}}，换期时会自动更新"
+                problems.append(
+                    source.problem(path, message, WARNING, offset=start, width=end - start)
+                )
+            continue
+        message = f"正文中直接写了数字“{number}”：数字应写在 metrics 中，正文用 {{标识}} 引用"
+        same = [
+            key for key, f in figures.items() if format_value(f.value, f.metric.digits) == plain
+        ]
+        if same:
+            message += "，是否想写 " + " 或 ".join(f"{{{key}}}" for key in same[:3]) + "？"
+        problems.append(source.problem(path, message, WARNING, offset=start, width=end - start))
+    return problems
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    for match in _TOKEN.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        if match.start() <= start < match.end():
+            return match.group()
+    return ""
+
+
+def _enclosed(text: str, openers: str, closers: str) -> list[bool]:
+    """Mark the characters standing between an opener and the next closer (〔2023〕5号)."""
+    marks = [False] * len(text)
+    start = None
+    for i, ch in enumerate(text):
+        if ch in openers:
+            start = i
+        elif ch in closers and start is not None:
+            marks[start:i] = [True] * (i - start)
+            start = None
+    return marks
+
+
+def _bi(source: Source, path: PathKey, span: Span) -> list[Problem]:
+    problems = []
+    for match in _BI.finditer(span.text):
+        i = match.start() + 1
+        left = _number_before(span.text, i)
+        right = _NUMBER_AND_UNIT.match(span.text, i + 1)
+        shown = f"{left}比{right.group() if right else ''}"
+        message = f"“{shown}”中的“比”可能是“笔”的笔误（如“{shown.replace('比', '笔')}”）：请核对"
+        problems.append(_at(source, path, span, i, message))
+    return problems
+
+
+def _number_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start -= 1
+    return text[start:end]
+
+
+def _braces(
+    source: Source, path: PathKey, value: str, figures: Mapping[str, Figure]
+) -> list[Problem]:
+    """Flag braces that are not a {reference}: they would be printed as they are."""
+    problems = []
+    references = {m.span() for m in REFERENCE.finditer(value)}
+    for match in _BRACES.finditer(value):
+        start, end = match.span()
+        if (start, end) in references:
+            continue
+        message = _brace_message(match.group(), figures)
+        problems.append(source.problem(path, message, ERROR, offset=start, width=end - start))
+    return problems
+
+
+def _brace_message(found: str, figures: Mapping[str, Figure]) -> str:
+    if found.startswith(("{{", "{%")):
+        inner = found[2:-2].strip()
+        hint = (
+            f"；引用指标只用一对花括号，如 {{{inner}}}"
+            if REFERENCE.fullmatch(f"{{{inner}}}")
+            else ""
+        )
+        return f"“{found}”看起来是模板代码：数据中的文字不会当作模板执行，而会原样印出{hint}"
+    if len(found) == 1:
+        return f"多余的花括号“{found}”：花括号只用于引用指标，如 {{标识}}"
+    inner = found[1:-1].strip()
+    guesses = [key for key, f in figures.items() if inner in (key, f.metric.label)]
+    hint = f"，是否想写 {{{guesses[0]}}}？" if guesses else ""
+    return f"“{found}”不是有效的指标引用：引用指标请写 {{标识}}（标识只用小写英文字母、数字和下划线）{hint}"
+
+
+def _comment(source: Source, path: PathKey) -> list[Problem]:
+    """Flag `text: 办结率 #1` — YAML drops everything from ` #` on, silently."""
+    scalar = source.scalars.get(path)
+    if scalar is None or scalar.style is not None:
+        return []
+    line, col = source.position(path, len(scalar.value))
+    text = source.line(line) or ""
+    match = re.match(r"[ \t]+#(\S.*)", text[col - 1 :])
+    if not match:
+        return []
+    lost = "#" + match.group(1)
+    message = (
+        f"“{lost}”被当作 YAML 注释，不会出现在报告里：若是正文，请删去“#”前的空格或给整段内容加引号"
+    )
+    at = col - 1 + match.start(1)
+    return [Problem(source.path, line, at, message, WARNING, path, text, len(lost))]

@@ -1,0 +1,261 @@
+"""Data is never code: templates are sandboxed, Markdown is escaped, outputs stay in their folder,
+and nothing the user does ends in a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from tests.check.conftest import MINI, Cli, Folder
+from zsdreport.errors import OutputError
+from zsdreport.outline import Block, Document, Kind
+from zsdreport.render.env import escape_markdown
+from zsdreport.render.markdown import render_markdown
+from zsdreport.text import join_lines
+from zsdreport.write import safe_name, write_all
+
+READER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _blocks(markdown: str) -> list[tuple[str, str]]:
+    """Return (block kind, plain text) for each top-level block a real Markdown reader sees."""
+    tokens = READER.parse(markdown)
+    out = []
+    for i, token in enumerate(tokens):
+        if token.type == "inline":
+            text = "".join(
+                c.content if c.type == "text" else f"<{c.type}>" for c in token.children or []
+            )
+            out.append((tokens[i - 1].tag, text))
+        elif token.level == 0 and not token.type.endswith(("_open", "_close")):
+            out.append((token.type, token.content))
+        elif (
+            token.level == 0
+            and token.type.endswith("_open")
+            and token.tag not in ("p", "h1", "h2", "h3")
+        ):
+            out.append((token.type, ""))
+    return out
+
+
+def test_template_code_in_data_is_printed_literally_never_run() -> None:
+    code = "{{ 7*7 }}{% for x in range(3) %}x{% endfor %}{# c #}"
+    markdown = render_markdown(Document("标题", "", [Block("body", code)]))
+    assert _blocks(markdown) == [("p", code)]
+
+
+HOSTILE = [
+    "# 不是标题",
+    "## 也不是",
+    "- 不是列表",
+    "+ 不是列表",
+    "* 不是列表",
+    "> 不是引用",
+    "1. 不是列表",
+    "2) 也不是",
+    "---",
+    "===",
+    "***",
+    "正文 *不是强调* 与 _下划线_ 和 [链接](http://x.cn) 与 <b>标签</b> 和 `代码` | 表格 |",
+    "![图](x.png) 与 &amp; 和 &#35; 以及 \\ 反斜杠 ~~删除~~",
+    "<!-- 注释 -->",
+    "[脚注]: http://x.cn",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_user_text_cannot_change_the_markdown_structure(text: str) -> None:
+    kinds: list[tuple[Kind, str]] = [
+        ("body", "p"),
+        ("title", "h1"),
+        ("heading1", "h2"),
+        ("heading2", "h3"),
+    ]
+    for kind, tag in kinds:
+        assert _blocks(render_markdown(Document("标题", "", [Block(kind, text)]))) == [(tag, text)]
+
+
+_PIECES = st.sampled_from(
+    [
+        *"#-+*>=_`[]()<>!|~&\\.:;0123456789 aZ中文，。“”\t",
+        "&amp;",
+        "&#35;",
+        "<a>",
+        "    ",
+        "1.",
+        "1)",
+        "[x]: y",
+        "<!--",
+        "```",
+        "~~~",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(_PIECES, min_size=1, max_size=12).map("".join))
+def test_escaped_text_reads_back_as_exactly_itself(raw: str) -> None:
+    text = join_lines(raw)
+    if text:
+        assert _blocks(escape_markdown(text) + "\n") == [("p", text)]
+        assert _blocks("# " + escape_markdown(text) + "\n") == [("h1", text)]
+
+
+def test_prose_that_looks_like_markdown_builds_as_plain_paragraphs(
+    folder: Folder, cli: Cli
+) -> None:
+    """Fields printed without a generated number first: title, recipient, preamble, section text.
+
+    (The space before Chinese text is dropped on purpose: text.join_lines.)
+    """
+    report = (
+        MINI["report.yaml"]
+        .replace("title: 祖师殿镇{year}年{half}工作总结", "title: '> quote 总结'")
+        .replace("preamble: >-", "recipient: '1. one 县委'\npreamble: >-")
+        .replace("  {year}年以来，", "  # heading {year}年以来，")
+    )
+    party = MINI["work-party.yaml"].replace("items:", "text: '- item 正文'\nitems:")
+    problems = MINI["problems.yaml"].replace(
+        "points:", "text: '*em* _u_ [link](x) <b> 正文'\npoints:"
+    )
+    folder({"report.yaml": report, "work-party.yaml": party, "problems.yaml": problems})
+    run = cli("build", "data", "-o", "out", "-f", "md")
+    assert run.code == 0, run.err
+    blocks = _blocks(next(Path("out").glob("*.md")).read_text(encoding="utf-8"))
+    assert blocks[:3] == [
+        ("h1", "> quote总结"),
+        ("p", "1. one县委"),
+        (
+            "p",
+            "# heading 2023年以来，在县委、县政府的坚强领导下，各项工作稳步推进。现将有关情况报告如下：",
+        ),
+    ]
+    assert ("p", "- item正文") in blocks
+    assert ("p", "*em* _u_ [link](x) <b>正文") in blocks
+    assert {kind for kind, _ in blocks} == {"h1", "h2", "h3", "p"}
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            "# {{ doc.title }}\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
+            "模板 {t}:2 试图访问不允许的内容，已被安全沙箱阻止（access to attribute '__class__' of 'str' object is unsafe.）：模板只能使用提供给它的数据",
+        ),
+        (
+            "{{ doc.blocks.append(1) }}\n",
+            "模板 {t}:1 试图访问不允许的内容，已被安全沙箱阻止（access to attribute 'append' of 'list' object is unsafe.）：模板只能使用提供给它的数据",
+        ),
+        (
+            "# {{ doc.title }}\n\n{{ undefined_name }}\n",
+            "模板 {t}:3 用到了未定义的名称（'undefined_name' is undefined）：可用的变量见默认模板 report.md.j2 开头的说明",
+        ),
+        (
+            "# {{ doc.title }}\n{% for b in doc.blocks %}\n",
+            "模板 {t}:2 语法错误：Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'.",
+        ),
+        ("{{ 1 / 0 }}\n", "模板 {t}:1 出错：ZeroDivisionError: division by zero"),
+    ],
+    ids=["mro", "mutate", "undefined", "syntax", "division"],
+)
+def test_a_bad_custom_template_fails_cleanly_naming_file_and_line(
+    template: str, message: str, folder: Folder, cli: Cli
+) -> None:
+    folder({})
+    Path("tpl").mkdir()
+    Path("tpl/report.md.j2").write_text(template, encoding="utf-8")
+    run = cli("build", "data", "-o", "out", "-f", "md", "--templates", "tpl")
+    assert run.code == 1
+    assert run.err == "错误：" + message.format(t="tpl/report.md.j2") + "\n"
+    assert not Path("out").exists()
+
+
+def test_a_missing_templates_folder_is_a_usage_error(folder: Folder, cli: Cli) -> None:
+    folder({})
+    run = cli("build", "data", "-o", "out", "-f", "md", "--templates", "nowhere")
+    assert (run.code, run.err) == (2, "错误：找不到模板文件夹：nowhere\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("../../etc/passwd", "_.._etc_passwd"),
+        ("..", "report"),
+        ('a/b\\c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j"),
+        (" .隐藏. ", "隐藏"),
+        ("CON", "_CON"),
+        ("nul.txt", "_nul.txt"),
+        ("祖师殿镇2023年上半年工作总结", "祖师殿镇2023年上半年工作总结"),
+    ],
+)
+def test_output_names_cannot_leave_the_output_folder(name: str, safe: str) -> None:
+    assert safe_name(name) == safe
+
+
+def test_write_all_refuses_a_name_outside_the_folder(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="不能指向输出文件夹之外"):
+        write_all(tmp_path / "out", {"../escape.md": b"x"})
+    assert not (tmp_path / "escape.md").exists()
+
+
+def test_a_filename_with_a_path_is_refused_before_anything_is_written(
+    folder: Folder, cli: Cli
+) -> None:
+    folder({"report.yaml": MINI["report.yaml"] + 'output: {filename: "../{title}"}\n'})
+    run = cli("build", "data", "-o", "out", "-f", "md")
+    assert run.code == 1
+    assert run.problems == [
+        "data/report.yaml:14:20: 错误: 输出文件名不能包含“/”“\\”或“..”：文件总是写在输出文件夹中（用 -o 指定文件夹）"
+    ]
+    assert not Path("out").exists()
+
+
+def test_an_internal_error_is_a_short_chinese_message_and_the_traceback_waits_for_debug(
+    folder: Folder, cli: Cli, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zsdreport.validate
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    folder({})
+    monkeypatch.setattr(zsdreport.validate, "check_prose", broken)
+    run = cli("check", "data")
+    assert (run.code, run.out) == (1, "")
+    assert run.err == (
+        "内部错误（RuntimeError）：这是 zsdreport 的缺陷，不是您数据的问题。"
+        "请加 --debug 重新运行，并把输出发给维护人员。\n"
+    )
+    from zsdreport.cli import main
+
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["--debug", "check", "data"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "nowhere"], "错误：找不到数据文件夹：nowhere"),
+        (["check", "data/report.yaml"], "错误：找不到数据文件夹：data/report.yaml"),
+        (["check", "."], "错误：. 中没有 report.yaml：请指定一期数据的文件夹，如 data/2023H1"),
+        (["check"], "错误：缺少参数 数据文件夹"),
+        (["check", "data", "--bogus"], "错误：没有选项 --bogus"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str, folder: Folder, cli: Cli) -> None:
+    folder({})
+    run = cli(*args)
+    assert run.code == 2
+    assert run.err.splitlines()[0] == message
+
+
+def test_check_writes_nothing(folder: Folder, cli: Cli) -> None:
+    root = folder({})
+    before = sorted(p.name for p in Path().rglob("*"))
+    run = cli("check", str(root))
+    assert (run.code, run.out, run.err) == (0, "", "校验通过：0 处错误，0 处警告。\n")
+    assert sorted(p.name for p in Path().rglob("*")) == before
