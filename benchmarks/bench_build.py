@@ -35,9 +35,9 @@ def scaled_copy(target: Path, factor: int) -> Path:
     """Write a period with every area of 一 repeated ``factor`` times (metric ids made unique)."""
     shutil.copytree(DATA, target)
     report = (target / "report.yaml").read_text(encoding="utf-8")
-    areas = re.search(r"files: \[(.*?)\]", report, re.S)
-    assert areas is not None
-    names = [n.strip() for n in areas.group(1).split(",")]
+    areas = re.search(r"^    files:\n((?:      - .*\n)+)", report, re.M)
+    assert areas is not None, "report.yaml lists the areas of 一 under files:"
+    names = re.findall(r"- (\S+)", areas.group(1))
     copies = []
     for k in range(1, factor):
         for name in names:
@@ -47,8 +47,8 @@ def scaled_copy(target: Path, factor: int) -> Path:
                 text = re.sub(rf"\b{metric}\b", f"{metric}_x{k}", text)
             (target / f"{name}-x{k}.yaml").write_text(text, encoding="utf-8")
             copies.append(f"{name}-x{k}")
-    report = report.replace(areas.group(0), f"files: [{', '.join(names + copies)}]")
-    (target / "report.yaml").write_text(report, encoding="utf-8")
+    listing = "".join(f"      - {name}\n" for name in names + copies)
+    (target / "report.yaml").write_text(report.replace(areas.group(1), listing), encoding="utf-8")
     return target
 
 
