@@ -28,7 +28,7 @@ def check(data_dir: Path, *, strict: bool = False) -> tuple[Report, list[Problem
     """Validate a data folder; raise DataError on errors (on warnings too when ``strict``)."""
     report, problems = load_report(data_dir)
     if report is None or (strict and problems):
-        raise DataError(problems)
+        raise DataError(problems, strict=strict)
     return report, problems
 
 

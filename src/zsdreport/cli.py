@@ -50,15 +50,16 @@ def _print_problems(problems: list[Problem]) -> None:
         typer.echo(problem.format(), err=True)
 
 
-def _guard(action: Callable[[], T]) -> T:
-    """Run ``action``; print user errors in Chinese and exit with their code, never a traceback."""
+def _guard(action: Callable[[], T], outcome: str = "") -> T:
+    """Run ``action``; print user errors in Chinese and exit with their code, never a traceback.
+
+    ``outcome`` follows the count of problems, e.g. what was (not) written.
+    """
     try:
         return action()
     except DataError as e:
         _print_problems(e.problems)
-        errors = sum(p.is_error for p in e.problems)
-        warnings = len(e.problems) - errors
-        typer.echo(f"共 {errors} 处错误，{warnings} 处警告；未生成任何文件。", err=True)
+        typer.echo(e.summary() + outcome, err=True)
         raise typer.Exit(e.exit_code) from None
     except ZsdError as e:
         typer.echo(f"错误：{e}", err=True)
@@ -96,7 +97,9 @@ def build_command(
     """校验数据并生成报告（Markdown、Word，可选 PDF）。"""
     from zsdreport.build import build
 
-    result = _guard(lambda: build(data_dir, output, formats, templates, strict=strict))
+    result = _guard(
+        lambda: build(data_dir, output, formats, templates, strict=strict), "；未生成任何文件。"
+    )
     _print_problems(result.warnings)
     for path in result.outputs:
         typer.echo(f"已生成 {path}")
@@ -107,7 +110,7 @@ def check_command(data_dir: DataDir, strict: Strict = False) -> None:
     """只校验数据，不写任何文件：列出所有错误和警告。"""
     from zsdreport.build import check
 
-    _, problems = _guard(lambda: check(data_dir, strict=strict))
+    _, problems = _guard(lambda: check(data_dir, strict=strict), "。")
     _print_problems(problems)
     typer.echo(f"校验通过：0 处错误，{len(problems)} 处警告。", err=True)
 

@@ -100,10 +100,20 @@ class UsageError(ZsdError):
 class DataError(ZsdError):
     """The data has problems; carries every problem found, errors and warnings."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, strict: bool = False) -> None:
         self.problems = problems
+        self.strict = strict
         errors = sum(p.is_error for p in problems)
         super().__init__(f"发现 {errors} 处错误")
+
+    def summary(self) -> str:
+        """Return the closing line: how many errors and warnings, and why that fails."""
+        errors = sum(p.is_error for p in self.problems)
+        warnings = len(self.problems) - errors
+        text = f"共 {errors} 处错误，{warnings} 处警告"
+        if self.strict and warnings:
+            text += "（--strict：警告按错误处理）"
+        return text
 
 
 class OutputError(ZsdError):
