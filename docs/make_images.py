@@ -24,7 +24,19 @@ def main() -> int:
         for page in (1, 2):
             stem = DOCS / f"page-{page}"
             subprocess.run(
-                ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "60",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    "-singlefile",
+                    str(pdf),
+                    str(stem),
+                ],
                 check=True,
             )
             print(f"已生成 {stem}.png")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,15 @@ def test_output_names_come_from_the_title(outputs: dict[str, Path]) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["md", "docx"])
-def test_text_matches_the_original_report(fmt: str, outputs: dict[str, Path]) -> None:
+def test_text_matches_the_original_report(
+    fmt: str, outputs: dict[str, Path], report_figure: Callable[[str], None]
+) -> None:
     reference = SEED.read_text(encoding="utf-8")
     candidate = read_text(outputs[fmt])
     value = ratio(reference, candidate)
-    print(f"fidelity {fmt}: {value:.4f}")
+    report_figure(
+        f"fidelity of the {fmt} text to the seed report: {value:.4f} (minimum {MIN_RATIO})"
+    )
     assert value >= MIN_RATIO, "\n".join(differences(reference, candidate))
 
 

@@ -9,6 +9,7 @@ import math
 import re
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,7 +135,7 @@ def test_page_numbers_on_every_page_odd_right_even_left(pages: list[Page]) -> No
 
 
 def test_page_count_follows_from_the_text_length(
-    pages: list[Page], outputs: dict[str, Path]
+    pages: list[Page], outputs: dict[str, Path], report_figure: Callable[[str], None]
 ) -> None:
     """28 字 a line, 22 lines a page: the page count is what the text's length predicts."""
     import docx
@@ -146,9 +147,12 @@ def test_page_count_follows_from_the_text_length(
         width = sum(0.5 if ord(c) < 0x2E80 else 1 for c in paragraph.text) + indent
         lines += max(1, math.ceil(width / 28))
     assert len(pages) == math.ceil(lines / 22)
+    report_figure(f"LibreOffice PDF: {len(pages)} A4 pages for {lines} lines of text")
 
 
-def test_pandoc_reads_the_docx_text_intact(outputs: dict[str, Path]) -> None:
+def test_pandoc_reads_the_docx_text_intact(
+    outputs: dict[str, Path], report_figure: Callable[[str], None]
+) -> None:
     require_client("pandoc", "pandoc")
     docx_path = outputs["docx"]
     text = subprocess.run(
@@ -157,5 +161,5 @@ def test_pandoc_reads_the_docx_text_intact(outputs: dict[str, Path]) -> None:
         check=True,
     ).stdout.decode("utf-8")
     value = ratio(SEED.read_text(encoding="utf-8"), text)
-    print(f"pandoc fidelity: {value:.4f}")
+    report_figure(f"fidelity of the .docx text as pandoc reads it: {value:.4f}")
     assert value >= 0.995
