@@ -222,6 +222,19 @@ def test_doc_defaults_are_16pt_chinese_with_no_spacing_after(out: Docx) -> None:
     assert spacing.get(w("lineRule")) == "exact"
 
 
+def test_normal_fills_pages_and_adds_no_space_between_chinese_and_digits(out: Docx) -> None:
+    normal = next(
+        st for st in out.styles.iterfind("w:style", NS) if st.get(w("styleId")) == "Normal"
+    )
+    p_pr = normal.find("w:pPr", NS)
+    assert [child.tag.split("}")[1] for child in p_pr][:3] == [
+        "widowControl",
+        "autoSpaceDE",
+        "autoSpaceDN",
+    ]
+    assert {child.get(w("val")) for child in list(p_pr)[:3]} == {"0"}
+
+
 def test_every_paragraph_has_exact_28_95pt_lines_and_no_space_around(out: Docx) -> None:
     for paragraph in out.paragraphs():
         assert out.resolve(paragraph, "w:pPr/w:spacing", "line") == "579"

@@ -202,6 +202,10 @@ def _paragraph_properties(spec: StyleSpec) -> Any:
     p_pr = _el("w:pPr")
     if spec.style_id == "Normal":
         p_pr.append(_el("w:widowControl", val="0"))  # fill the 版心: no line moves to the next page
+        # No extra space between Chinese and digits/Latin: 28 字 a line and the §7 date
+        # placement count a digit as half a 字, which Word's and LibreOffice's auto-spacing break.
+        p_pr.append(_el("w:autoSpaceDE", val="0"))
+        p_pr.append(_el("w:autoSpaceDN", val="0"))
     if spec.snap_to_grid is not None:
         p_pr.append(_el("w:snapToGrid", val="1" if spec.snap_to_grid else "0"))
     if spec.line is not None:
