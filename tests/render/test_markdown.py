@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from markdown_it import MarkdownIt
 
 from zsdreport.outline import Block, outline
@@ -50,3 +51,19 @@ def test_markdown_round_trips_through_a_real_reader() -> None:
 
 def test_escape_keeps_plain_chinese_untouched() -> None:
     assert escape_markdown("加强党的领导，把准发展“方向盘”。") == "加强党的领导，把准发展“方向盘”。"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("1.加强党的领导。", "1.加强党的领导。"),  # no blank after "1.": not a list, stays readable
+        ("1. 加强", "1\\. 加强"),
+        ("2) 项", "2\\) 项"),
+        ("- 项", "\\- 项"),
+        ("-项", "-项"),
+        ("---", "\\---"),
+        ("#3", "\\#3"),
+    ],
+)
+def test_escape_only_what_markdown_would_read_as_markup(text: str, escaped: str) -> None:
+    assert escape_markdown(text) == escaped

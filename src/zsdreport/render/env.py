@@ -113,9 +113,12 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
 
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
-# What can open a block at the start of a line once the inline marks are escaped:
-# a list (- + or 1. 1)), a setext underline or thematic break (= -).
-_BLOCK_START = re.compile(r"^(?:([-+=])|([0-9]{1,9})([.)]))")
+# What can open a block at the start of a line once the inline marks are escaped: a list
+# marker (- + 1. 1)) followed by a blank or the end, or a line of only - and =, which
+# Markdown reads as a thematic break or a setext underline. "1.加强…" needs no escape:
+# CommonMark lists need a blank after the marker, so the run-in items stay readable.
+_LIST_START = re.compile(r"^(?:([-+])|([0-9]{1,9})([.)]))(?=[ \t]|$)")
+_RULE_LINE = re.compile(r"^[-=][-= \t]*$")
 
 
 def escape_markdown(text: str) -> str:
@@ -123,4 +126,6 @@ def escape_markdown(text: str) -> str:
     # Leading blanks would make an indented code block; Markdown drops them anyway.
     text = _INLINE.sub(r"\\\1", text.lstrip())
     text = text.replace("&", "&amp;")
-    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+    if _RULE_LINE.match(text):
+        return "\\" + text
+    return _LIST_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
