@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +25,20 @@ from zsdreport.metrics import (
 from zsdreport.outline import outline
 from zsdreport.proofread import check_characters, check_prose
 from zsdreport.report import Part, Report, Section
-from zsdreport.schema import Item, Period, ReportFile, SectionFile, SectionGroup
-from zsdreport.schema.report import SectionRef
+from zsdreport.schema import Item, ReportFile, SectionFile, SectionGroup
+from zsdreport.schema.report import PERIOD_WORDS, SectionRef
 from zsdreport.schemaerrors import validate
 from zsdreport.suggest import did_you_mean
 from zsdreport.write import safe_name
 
 REPORT_FILE = "report.yaml"
-RESERVED = set(Period(year=2000, half=1).words())
+RESERVED = frozenset(PERIOD_WORDS)
 MAX_NAME_BYTES = 200
-_SECTIONS = TypeAdapter(list[SectionRef])
+
+
+@cache
+def _sections_adapter() -> TypeAdapter[list[SectionGroup]]:
+    return TypeAdapter(list[SectionRef])
 
 
 def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
@@ -85,7 +90,7 @@ def _sections_anyway(source: Source) -> list[SectionGroup]:
     if not isinstance(source.data, dict):
         return []
     try:
-        return _SECTIONS.validate_python(source.data.get("sections"))
+        return _sections_adapter().validate_python(source.data.get("sections"))
     except ValidationError:
         return []
 

@@ -12,6 +12,8 @@ from zsdreport.schema.base import Model, Text
 from zsdreport.schema.style import StyleProfile
 
 _PERIOD = re.compile(r"^(\d{4})H([12])$")
+PERIOD_WORDS = ("year", "prev_year", "next_year", "half", "next_half")
+"""The names prose may reference besides metrics: {year} → 2023, {half} → 上半年 …"""
 
 
 class Period(Model):
@@ -33,14 +35,15 @@ class Period(Model):
         return f"{self.year}H{self.half}"
 
     def words(self) -> dict[str, str]:
-        """Return the words prose may reference: {year}, {half}, {next_half} …"""
-        return {
-            "year": str(self.year),
-            "prev_year": str(self.year - 1),
-            "next_year": str(self.year + 1),
-            "half": "上半年" if self.half == 1 else "下半年",
-            "next_half": "下半年" if self.half == 1 else "明年",
-        }
+        """Return the words prose may reference (PERIOD_WORDS): {year}, {half}, {next_half} …"""
+        values = (
+            str(self.year),
+            str(self.year - 1),
+            str(self.year + 1),
+            "上半年" if self.half == 1 else "下半年",
+            "下半年" if self.half == 1 else "明年",
+        )
+        return dict(zip(PERIOD_WORDS, values, strict=True))
 
 
 def _date(value: Any) -> Any:
