@@ -31,6 +31,7 @@ _HALF_TO_FULL = {
     "(": "（",
     ")": "）",
     ".": "。",
+    "-": "—",
 }
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "【": "】", "〔": "〕"}
@@ -180,6 +181,8 @@ def _half_width(source: Source, path: PathKey, span: Span) -> list[Problem]:
         after = text[i + 1] if i + 1 < len(text) else ""
         if ch == ".":
             near = bool(_HAN.match(before)) and (not after or is_cjk(after))
+        elif ch == "-":  # 荷叶-清潭: a range or link between places takes the 一字线
+            near = bool(_HAN.match(before)) and bool(_HAN.match(after))
         else:
             near = bool(before and is_cjk(before)) or bool(after and is_cjk(after))
         if near:
@@ -189,7 +192,10 @@ def _half_width(source: Source, path: PathKey, span: Span) -> list[Problem]:
     first = text[found[0]]
     full = "“ ”" if first == '"' else _HALF_TO_FULL[first]
     more = f"（本段共 {len(found)} 处）" if len(found) > 1 else ""
-    message = f"半角标点“{first}”与中文相邻，应为全角“{full}”{more}：生成时会自动改为全角，建议在数据中改正"
+    if first == "-":
+        message = f"汉字之间的半角连字符“-”表示起止或连接，应为一字线“—”{more}：生成时会自动改为“—”，建议在数据中改正"
+    else:
+        message = f"半角标点“{first}”与中文相邻，应为全角“{full}”{more}：生成时会自动改为全角，建议在数据中改正"
     return [_at(source, path, span, found[0], message)]
 
 

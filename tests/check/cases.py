@@ -571,6 +571,19 @@ CASES: list[Case] = [
         code=0,
     ),
     Case(
+        "hyphen-between-places",
+        "proofread",
+        _problems(
+            PROBLEMS.replace(
+                "text: 我镇虽有。", "text: 打造荷叶-清潭-王钊溪示范带，版本 v1-2 不算。"
+            )
+        ),
+        [
+            "data/problems.yaml:6:15: 警告: 汉字之间的半角连字符“-”表示起止或连接，应为一字线“—”（本段共 2 处）：生成时会自动改为“—”，建议在数据中改正",
+        ],
+        code=0,
+    ),
+    Case(
         "unclosed-bracket",
         "proofread",
         _problems(
