@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -70,16 +71,35 @@ def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
     _check_references(report, declared, problems)
     problems += check_prose(prose_fields(report), report.figures, report.words())
     _check_output(report, problems)
-    if meta.date is None:
-        problems.append(
-            source.problem(("date",), "缺少成文日期 date（如 2023-07-10）", Severity.WARNING)
-        )
+    problems += _check_date(source, meta)
     if not meta.organs:
         problems.append(
             source.problem(("organs",), "缺少署名 organs（发文机关）", Severity.WARNING)
         )
     usable = not any(p.is_error for p in problems)
     return (report if usable else None), _in_order(problems, sources)
+
+
+def _check_date(source: Source, meta: ReportFile) -> list[Problem]:
+    """Warn when the 成文日期 is missing or far from the period's end.
+
+    A half-year report is written in the last two months of the half or the three after it;
+    a date outside that window usually means the folder was copied from the last period.
+    """
+    if meta.date is None:
+        return [source.problem(("date",), "缺少成文日期 date（如 2023-07-10）", Severity.WARNING)]
+    period = meta.period
+    if period.half == 1:
+        start, end = date(period.year, 5, 1), date(period.year, 9, 30)
+    else:
+        start, end = date(period.year, 11, 1), date(period.year + 1, 3, 31)
+    if start <= meta.date <= end:
+        return []
+    written = f"{meta.date.year}年{meta.date.month}月{meta.date.day}日"
+    span = f"{period.year}年{period.words()['half']}"
+    window = f"{start.year}年{start.month}月至{end.year}年{end.month}月"
+    message = f"成文日期 {written} 不像{span}总结的日期（通常在 {window}）：是否忘了改日期？"
+    return [source.problem(("date",), message, Severity.WARNING)]
 
 
 def _sections_anyway(source: Source) -> list[SectionGroup]:

@@ -571,6 +571,15 @@ CASES: list[Case] = [
         code=0,
     ),
     Case(
+        "date-from-last-period",
+        "cross",
+        {"report.yaml": REPORT.replace("period: 2023H1", "period: 2023H2")},
+        [
+            "data/report.yaml:6:7: 警告: 成文日期 2023年7月10日 不像2023年下半年总结的日期（通常在 2023年11月至2024年3月）：是否忘了改日期？",
+        ],
+        code=0,
+    ),
+    Case(
         "hyphen-between-places",
         "proofread",
         _problems(
