@@ -39,3 +39,17 @@ def test_full_width_punctuation_next_to_chinese(raw: str, printed: str) -> None:
 
 def test_prose_joins_after_converting_punctuation() -> None:
     assert prose("进行;\n 1.5万元") == "进行；1.5万元"
+
+
+@pytest.mark.parametrize(
+    ("raw", "printed"),
+    [
+        ("增长3%,\n使用APP,\n成效明显。", "增长3%，使用APP，成效明显。"),
+        ("进行;\n 1.5万元", "进行；1.5万元"),
+        ("报告如下:\n", "报告如下："),
+    ],
+)
+def test_punctuation_at_a_line_end_is_converted_once_lines_are_joined(
+    raw: str, printed: str
+) -> None:
+    assert prose(raw) == printed

@@ -6,7 +6,7 @@ import ast
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from zsdreport.schema import Metric
@@ -30,21 +30,22 @@ class Figure:
         """Return the figure as printed: value and unit, e.g. ``99.6%``."""
         return format_value(self.value, self.metric.digits) + self.metric.unit
 
-    @property
-    def derived(self) -> bool:
-        return self.metric.formula is not None
-
 
 class FormulaError(ValueError):
     """A formula that cannot be evaluated; the message is for users."""
+
+
+MAX_MAGNITUDE = Decimal(10) ** 15
+"""Figures at or beyond this (a thousand trillion) are surely typing or formula mistakes."""
 
 
 def format_value(value: Decimal, digits: int | None = None) -> str:
     """Return ``value`` as typed (no exponent, no grouping); rounded half-up to ``digits``."""
     if digits is not None:
         value = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    text = format(value, "f")
-    return "0" if text in ("-0", "-0.0") else text
+    if value.is_zero():
+        value = abs(value)  # never print -0 or -0.00
+    return format(value, "f")
 
 
 def formula_names(formula: str) -> list[str]:
@@ -55,7 +56,13 @@ def formula_names(formula: str) -> list[str]:
 
 def evaluate(formula: str, lookup: Callable[[str], Decimal]) -> Decimal:
     """Evaluate ``formula`` (+ - * / and parentheses over metric ids and numbers) exactly."""
-    return _eval(_parse(formula).body, lookup)
+    try:
+        value = _eval(_parse(formula).body, lookup)
+    except (InvalidOperation, OverflowError) as e:
+        raise FormulaError(f"公式“{formula}”无法计算（数值过大或无效）") from e
+    if not value.is_finite() or abs(value) >= MAX_MAGNITUDE:
+        raise FormulaError(f"公式“{formula}”的结果过大：请检查公式和用到的数值")
+    return value
 
 
 def _parse(formula: str) -> ast.Expression:
@@ -80,7 +87,9 @@ def _parse(formula: str) -> ast.Expression:
             | ast.UAdd,
         ):
             raise FormulaError(f"公式“{formula}”只能用指标标识、数字、+ - * / 和括号")
-        if isinstance(node, ast.Constant) and not isinstance(node.value, int | float):
+        if isinstance(node, ast.Constant) and (
+            isinstance(node.value, bool) or not isinstance(node.value, int | float)
+        ):
             raise FormulaError(f"公式“{formula}”只能用指标标识、数字、+ - * / 和括号")
     return tree
 
@@ -95,16 +104,15 @@ def _eval(node: ast.expr, lookup: Callable[[str], Decimal]) -> Decimal:
         return -inner if isinstance(node.op, ast.USub) else inner
     if isinstance(node, ast.BinOp):
         left, right = _eval(node.left, lookup), _eval(node.right, lookup)
-        try:
-            if isinstance(node.op, ast.Add):
-                return left + right
-            if isinstance(node.op, ast.Sub):
-                return left - right
-            if isinstance(node.op, ast.Mult):
-                return left * right
-            return left / right
-        except (DivisionByZero, InvalidOperation) as e:
-            raise FormulaError("公式中出现除以零") from e
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        if right.is_zero():
+            raise FormulaError(f"公式中的除数 {ast.unparse(node.right)} 为 0，无法计算")
+        return left / right
     raise FormulaError("公式无法计算")  # pragma: no cover - _parse rejects everything else
 
 

@@ -5,14 +5,14 @@ Markdown and .docx are both written from these blocks, so their text cannot drif
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from zsdreport.metrics import expand
 from zsdreport.numbering import marker, ordinal_point
 from zsdreport.report import Report, Section
-from zsdreport.schema import Item, Point
+from zsdreport.schema import Item, Point, SubItem
 from zsdreport.text import prose
 
 Kind = Literal[
@@ -100,12 +100,13 @@ def _section_body(section: Section, say: Say) -> Iterator[Block]:
         yield Block("point", say(point.text), ordinal_point(n), say(point.lead))
 
 
-def _items(items: list[Item], say: Say, level: int) -> Iterator[Block]:
+def _items(items: Sequence[Item | SubItem], say: Say, level: int) -> Iterator[Block]:
     kind: Kind = "item" if level == 3 else "subitem"
     for n, item in enumerate(items, 1):
         body = say(item.text) + _inline_points(item.points, say)
         yield Block(kind, body, marker(level, n), say(item.lead), level=level)
-        yield from _items(item.items, say, level=min(level + 1, 4))
+        if isinstance(item, Item):
+            yield from _items(item.items, say, level=4)
 
 
 def _inline_points(points: list[Point], say: Say) -> str:

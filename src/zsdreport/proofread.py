@@ -79,7 +79,30 @@ def check_prose(
         problems += _typed_figures(source, path, value, figures, years)
         problems += _bi(source, path, text)
         problems += _comment(source, path)
+        problems += _blank_line(source, path, value)
     return problems
+
+
+def _blank_line(source: Source, path: PathKey, value: str) -> list[Problem]:
+    """Warn about a blank line inside a paragraph: it does not start a new paragraph.
+
+    YAML keeps a blank line as "\n\n" in a literal block (|) and as "\n" in folded (>) or
+    plain text, where single line breaks have already become spaces.
+    """
+    scalar = source.scalars.get(path)
+    if scalar is None:
+        return []
+    body = value.strip()
+    found = body.find("\n\n" if scalar.style == "|" else "\n")
+    if found < 0:
+        return []
+    # The break sits at the end of the line before the blank one: point at the blank line.
+    end_of_line = source.problem(path, "", WARNING, offset=value.index(body) + found)
+    line = (end_of_line.line or 0) + 1
+    message = (
+        "段落中间的空行不会另起一段，生成时与上文连成一段：如需分段，请另写一个条目，或删除空行"
+    )
+    return [Problem(source.path, line, 1, message, WARNING, path, source.line(line))]
 
 
 def check_characters(source: Source) -> list[Problem]:

@@ -132,7 +132,9 @@ def _problem(source: Source, model: type[BaseModel], error: Any) -> Problem:
     if kind in messages:
         message = messages[kind]
     elif kind == "literal_error":
-        expected = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
+        # pydantic writes "'md', 'docx' or 'pdf'" for strings and "1 or 2" for numbers.
+        listed = re.split(r",\s*|\s+or\s+", error.get("ctx", {}).get("expected", ""))
+        expected = [item.strip().strip("'") for item in listed if item.strip()]
         message = f"应为 {'、'.join(expected)} 之一，实际为{given}"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = error.get("ctx", {})

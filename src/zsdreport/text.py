@@ -78,7 +78,9 @@ def _quotes(text: str) -> str:
 
 def prose(text: str) -> str:
     """Return a data prose field as printed: lines joined, punctuation full-width."""
-    return join_lines(full_width(text))
+    # Join first so that punctuation at a line end meets the Chinese of the next line, then
+    # join again to drop a blank left beside punctuation that became full-width.
+    return join_lines(full_width(join_lines(text)))
 
 
 def is_cjk(ch: str) -> bool:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,20 +12,16 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from zsdreport.errors import Problem, Severity, UsageError
+from zsdreport.figures import check_references, compute_figures
 from zsdreport.load import PathKey, Source, load_file
 from zsdreport.metrics import (
-    Figure,
-    FormulaError,
-    evaluate,
     expand,
-    format_value,
-    formula_names,
     references,
 )
 from zsdreport.outline import outline
 from zsdreport.proofread import check_characters, check_prose
 from zsdreport.report import Part, Report, Section
-from zsdreport.schema import Item, ReportFile, SectionFile, SectionGroup
+from zsdreport.schema import Item, ReportFile, SectionFile, SectionGroup, SubItem
 from zsdreport.schema.report import PERIOD_WORDS, SectionRef
 from zsdreport.schemaerrors import validate
 from zsdreport.suggest import did_you_mean
@@ -67,8 +62,8 @@ def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
     if meta is None:
         return None, _in_order(problems, sources)
     report = Report(root, meta, source, parts)
-    declared = _check_figures(report, problems)
-    _check_references(report, declared, problems)
+    declared = compute_figures(report, problems)
+    check_references(report, prose_fields(report), declared, problems)
     problems += check_prose(prose_fields(report), report.figures, report.words())
     _check_output(report, problems)
     problems += _check_date(source, meta)
@@ -196,71 +191,6 @@ def _load_section(
     return Section(name, source, data) if data is not None else None
 
 
-def _check_figures(report: Report, problems: list[Problem]) -> set[str]:
-    """Compute every figure into ``report.figures``; return the ids declared (valid or not)."""
-    declared: dict[str, tuple[Section, Any]] = {}
-    for section in report.sections():
-        for key, metric in section.data.metrics.items():
-            where = ("metrics", key)
-            if key in RESERVED:
-                problems.append(
-                    section.source.problem(
-                        where, f"指标标识“{key}”是保留字（期别用词），请换一个", at_key=True
-                    )
-                )
-            elif key in declared:
-                first = declared[key][0]
-                line = first.source.locate(where, at_key=True)[0]
-                message = f"指标“{key}”重复定义（已在 {first.source.path.name}:{line} 定义）"
-                problems.append(section.source.problem(where, message, at_key=True))
-            else:
-                declared[key] = (section, metric)
-    values: dict[str, Decimal] = {}
-    visiting: set[str] = set()
-
-    def value_of(key: str) -> Decimal:
-        if key in values:
-            return values[key]
-        if key not in declared:
-            raise FormulaError(f"公式用到了未定义的指标“{key}”{did_you_mean(key, list(declared))}")
-        if key in visiting:
-            raise FormulaError(f"公式循环引用了指标“{key}”")
-        metric = declared[key][1]
-        if metric.formula is None:
-            values[key] = metric.value
-            return metric.value  # type: ignore[no-any-return]
-        visiting.add(key)
-        try:
-            values[key] = evaluate(metric.formula, value_of)
-        finally:
-            visiting.discard(key)
-        return values[key]
-
-    for key, (section, metric) in declared.items():
-        where = ("metrics", key)
-        try:
-            if metric.formula is not None:
-                formula_names(metric.formula)
-            value = value_of(key)
-        except FormulaError as e:
-            name = re.search(r"“([A-Za-z_][A-Za-z0-9_]*)”", str(e))
-            snippet = name.group(1) if name and name.group(1) in (metric.formula or "") else None
-            problems.append(section.source.problem((*where, "formula"), str(e), snippet=snippet))
-            continue
-        if metric.formula is not None and metric.value is not None:
-            digits = (
-                metric.digits if metric.digits is not None else -metric.value.as_tuple().exponent
-            )
-            computed = format_value(value, int(digits))
-            if Decimal(computed) != metric.value:
-                message = f"“{metric.label}”填写为 {metric.value}，按公式 {metric.formula} 计算应为 {computed}"
-                problems.append(section.source.problem((*where, "value"), message))
-                continue
-        line = section.source.locate(where, at_key=True)[0]
-        report.figures[key] = Figure(key, metric, value, section.source.path, line, section.name)
-    return set(declared)
-
-
 def prose_fields(report: Report) -> Iterator[tuple[Source, PathKey, str]]:
     """Yield every prose field of the report with its file and data path."""
     meta = report.meta
@@ -283,7 +213,7 @@ def prose_fields(report: Report) -> Iterator[tuple[Source, PathKey, str]]:
 
 
 def _item_fields(
-    source: Source, path: PathKey, items: list[Item]
+    source: Source, path: PathKey, items: Sequence[Item | SubItem]
 ) -> Iterator[tuple[Source, PathKey, str]]:
     for i, item in enumerate(items):
         for key in ("lead", "text"):
@@ -291,7 +221,8 @@ def _item_fields(
             if value:
                 yield source, (*path, i, key), value
         yield from _point_fields(source, (*path, i, "points"), item.points)
-        yield from _item_fields(source, (*path, i, "items"), item.items)
+        if isinstance(item, Item):
+            yield from _item_fields(source, (*path, i, "items"), item.items)
 
 
 def _point_fields(
@@ -306,29 +237,6 @@ def _point_fields(
             value = getattr(point, key)
             if value:
                 yield source, (*path, i, key), value
-
-
-def _check_references(report: Report, declared: set[str], problems: list[Problem]) -> None:
-    words = report.meta.period.words()
-    used: set[str] = set()
-    for source, path, text in prose_fields(report):
-        for match in references(text):
-            name = match.group(1)
-            if name in words or name in declared:
-                used.add(name)
-                continue
-            hint = did_you_mean(name, [*report.figures, *words])
-            message = f"正文引用了未定义的指标 {{{name}}}{hint}"
-            problems.append(
-                source.problem(path, message, offset=match.start(), width=len(match.group()))
-            )
-    for key, figure in report.figures.items():
-        if key not in used:
-            section = next(s for s in report.sections() if s.name == figure.section)
-            message = f"指标“{key}”（{figure.metric.label}）已定义但正文没有引用"
-            problems.append(
-                section.source.problem(("metrics", key), message, Severity.WARNING, at_key=True)
-            )
 
 
 def _check_output(report: Report, problems: list[Problem]) -> None:

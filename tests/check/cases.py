@@ -429,16 +429,16 @@ CASES: list[Case] = [
         "cross",
         _party(PARTY.replace("办结{done}", "办结{don}")),
         [
-            "data/work-party.yaml:5:3: 警告: 指标“done”（办结事项）已定义但正文没有引用",
             'data/work-party.yaml:11:21: 错误: 正文引用了未定义的指标 {don}，是否想写 "done"？',
         ],
     ),
     Case(
         "unused-metric",
         "cross",
-        _party(PARTY.replace("办结{done}，", "")),
+        # done only feeds the formula of done_rate, which prose prints: that counts as used.
+        _party(PARTY.replace("办结{done}，办结率{done_rate}", "办结{done}")),
         [
-            "data/work-party.yaml:5:3: 警告: 指标“done”（办结事项）已定义但正文没有引用",
+            "data/work-party.yaml:6:3: 警告: 指标“done_rate”（办结率）已定义但正文没有引用",
         ],
         code=0,
     ),
@@ -571,6 +571,74 @@ CASES: list[Case] = [
         code=0,
     ),
     Case(
+        "half-not-1-or-2",
+        "schema",
+        {"report.yaml": REPORT.replace("period: 2023H1", "period: {year: 2023, half: 3}")},
+        [
+            'data/report.yaml:2:28: 错误: 应为 1、2 之一，实际为 "3"',
+        ],
+    ),
+    Case(
+        "formula-without-digits",
+        "schema",
+        _party(PARTY.replace(" digits: 1,", "")),
+        [
+            "data/work-party.yaml:6:14: 错误: 计算指标需要 digits（保留几位小数，如 1），否则结果可能是很长的小数",
+        ],
+    ),
+    Case(
+        "huge-value",
+        "schema",
+        _party(PARTY.replace("value: 568,", "value: 1234567890123456789,")),
+        [
+            "data/work-party.yaml:4:33: 错误: 数值“1234567890123456789”过大：整数部分最多 15 位",
+        ],
+    ),
+    Case(
+        "period-year-out-of-range",
+        "schema",
+        {"report.yaml": REPORT.replace("period: 2023H1", "period: 0000H1")},
+        [
+            "data/report.yaml:2:9: 错误: 年份 0 不合理：应在 1949～2999 之间，如 2023H1",
+        ],
+    ),
+    Case(
+        "third-level-items",
+        "schema",
+        _party(
+            PARTY
+            + "  - lead: 乙。\n    items:\n      - lead: 丙。\n        items:\n          - text: 丁。\n"
+        ),
+        [
+            "data/work-party.yaml:14:9: 错误: （1）级条目下不能再写 items：正文层次最多两级（1. 和（1））",
+        ],
+    ),
+    Case(
+        "division-by-zero",
+        "cross",
+        _party(PARTY.replace("value: 568,", "value: 0,")),
+        [
+            "data/work-party.yaml:6:36: 错误: 公式中的除数 handled 为 0，无法计算",
+        ],
+    ),
+    Case(
+        "formula-with-true",
+        "cross",
+        _party(PARTY.replace("done / handled * 100", "True * 2")),
+        [
+            "data/work-party.yaml:6:36: 错误: 公式“True * 2”只能用指标标识、数字、+ - * / 和括号",
+        ],
+    ),
+    Case(
+        "blank-line-in-paragraph",
+        "proofread",
+        _party(PARTY.replace("中心组学习{study_sessions}。\n", "中心组学习{study_sessions}。\n\n")),
+        [
+            "data/work-party.yaml:11:1: 警告: 段落中间的空行不会另起一段，生成时与上文连成一段：如需分段，请另写一个条目，或删除空行",
+        ],
+        code=0,
+    ),
+    Case(
         "date-from-last-period",
         "cross",
         {"report.yaml": REPORT.replace("period: 2023H1", "period: 2023H2")},
@@ -666,7 +734,6 @@ CASES: list[Case] = [
             )
         ),
         [
-            "data/work-party.yaml:5:3: 警告: 指标“done”（办结事项）已定义但正文没有引用",
             "data/work-party.yaml:10:7: 警告: 年份“2023”直接写在正文中：请写 {year}，换期时会自动更新",
             "data/work-party.yaml:11:21: 警告: 正文中直接写了数字“566”：数字应写在 metrics 中，正文用 {标识} 引用，是否想写 {done}？",
         ],

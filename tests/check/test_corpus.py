@@ -45,13 +45,11 @@ def test_the_corpus_covers_every_class() -> None:
     for case in CASES:
         kinds[case.kind] = kinds.get(case.kind, 0) + 1
     assert len({c.id for c in CASES}) == len(CASES)
-    assert kinds == {
-        "syntax": 12,
-        "loader": 14,
-        "schema": 19,
-        "cross": 17,
-        "proofread": 13,
-    }
+    # Every class of the issue is covered, with a floor per class (more cases are welcome).
+    floors = {"syntax": 10, "loader": 12, "schema": 15, "cross": 12, "proofread": 10}
+    assert set(kinds) == set(floors)
+    assert all(kinds[kind] >= floor for kind, floor in floors.items()), kinds
+    assert len(CASES) >= 70
 
 
 def test_a_problem_shows_its_line_and_a_caret_under_the_exact_characters(

@@ -19,6 +19,13 @@ from zsdreport.cli import main
 FILES = sorted(MINI)
 SCALARS = [
     "",
+    "True * 2",
+    "done * 1e999",
+    "done / 0",
+    "9999H2",
+    "0000H1",
+    "123456789012345678901234567890",
+    "-0.0001",
     "~",
     "no",
     "on",

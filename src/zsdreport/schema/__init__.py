@@ -1,7 +1,7 @@
 """Pydantic models of the data files. No file access here: plain data in, models out."""
 
 from zsdreport.schema.report import Output, Period, ReportFile, SectionGroup
-from zsdreport.schema.section import Item, Metric, Point, SectionFile
+from zsdreport.schema.section import Item, Metric, Point, SectionFile, SubItem
 from zsdreport.schema.style import StyleProfile
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "SectionFile",
     "SectionGroup",
     "StyleProfile",
+    "SubItem",
 ]

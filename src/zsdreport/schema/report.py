@@ -19,7 +19,7 @@ PERIOD_WORDS = ("year", "prev_year", "next_year", "half", "next_half")
 class Period(Model):
     """A half-year: 2023H1 is 2023年上半年."""
 
-    year: int
+    year: Annotated[int, Field(ge=1949, le=2999)]
     half: Literal[1, 2]
 
     @classmethod
@@ -28,7 +28,10 @@ class Period(Model):
             match = _PERIOD.match(value.strip())
             if not match:
                 raise ValueError(f'应为“年份H1”或“年份H2”（如 2023H1），实际为 "{value}"')
-            return {"year": int(match[1]), "half": int(match[2])}
+            year = int(match[1])
+            if not 1949 <= year <= 2999:
+                raise ValueError(f"年份 {year} 不合理：应在 1949～2999 之间，如 2023H1")
+            return {"year": year, "half": int(match[2])}
         return value
 
     def __str__(self) -> str:

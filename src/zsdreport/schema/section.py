@@ -11,6 +11,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from zsdreport.schema.base import Identifier, Model, Text
 
 _NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+MAX_INTEGER_DIGITS = 15
 
 
 def _number(value: Any) -> Any:
@@ -18,6 +19,8 @@ def _number(value: Any) -> Any:
         text = value.strip()
         if not _NUMBER.match(text):
             raise ValueError(f'应为数字（如 12、3.5、-2），实际为 "{value}"')
+        if len(text.lstrip("-").split(".")[0]) > MAX_INTEGER_DIGITS:
+            raise ValueError(f"数值“{value}”过大：整数部分最多 {MAX_INTEGER_DIGITS} 位")
         return Decimal(text)
     return value
 
@@ -41,6 +44,8 @@ class Metric(Model):
             raise ValueError("指标需要 value（数值）或 formula（计算公式）")
         if self.formula is None and self.digits is not None:
             raise ValueError("digits（小数位数）只用于有 formula 的计算指标")
+        if self.formula is not None and self.digits is None:
+            raise ValueError("计算指标需要 digits（保留几位小数，如 1），否则结果可能是很长的小数")
         return self
 
 
@@ -64,13 +69,34 @@ class Point(Model):
 PointEntry = Annotated[Point, BeforeValidator(_point)]
 
 
-class Item(Model):
-    """A numbered paragraph: a run-in lead sentence, prose, inline points and sub-items."""
+class SubItem(Model):
+    """A （1） paragraph under a numbered item: lead, prose and inline points, no deeper level."""
 
     lead: str = ""
     text: str = ""
     points: list[PointEntry] = []
-    items: list[Item] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_deeper_level(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "items" in data:
+            raise ValueError("（1）级条目下不能再写 items：正文层次最多两级（1. 和（1））")
+        return data
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> SubItem:
+        if not (self.lead.strip() or self.text.strip() or self.points):
+            raise ValueError("条目至少需要 lead、text 或 points 之一")
+        return self
+
+
+class Item(Model):
+    """A numbered paragraph: a run-in lead sentence, prose, inline points and （1） sub-items."""
+
+    lead: str = ""
+    text: str = ""
+    points: list[PointEntry] = []
+    items: list[SubItem] = []
 
     @model_validator(mode="after")
     def _not_empty(self) -> Item:
