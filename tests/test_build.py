@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED
+from tests.fidelity import differences, ratio, read_text
 from zsdreport.build import build
-from zsdreport.fidelity import differences, ratio, read_text
 
 MIN_RATIO = 0.995
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from zsdreport.outline import Block, chars, outline, signature_indents
+from zsdreport.outline import Block, outline, signature_indents
+from zsdreport.text import zi
 from zsdreport.validate import load_report
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -112,7 +113,7 @@ def test_period_words_come_from_the_period(tmp_path: Path) -> None:
 def test_signature_indents_follow_gbt9704(
     name: str, date: str, expected: tuple[float, float]
 ) -> None:
-    assert signature_indents(chars(name), chars(date)) == expected
+    assert signature_indents(zi(name), zi(date)) == expected
 
 
 def test_literal_signature_rule_moves_the_name_only_for_a_longer_date() -> None:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zsdreport.errors import DataError, Problem, Severity, UsageError
-from zsdreport.metrics import expand
 from zsdreport.outline import Document, outline
 from zsdreport.report import Report
 from zsdreport.validate import load_report
@@ -59,7 +58,7 @@ def build(
     chosen = parse_formats(formats, report.meta.output.formats)
     out = out_dir if out_dir is not None else Path("build") / data_dir.resolve().name
     doc = outline(report)
-    stem = safe_name(expand(report.meta.output.filename, {**report.words(), "title": doc.title}))
+    stem = safe_name(report.output_name())
     if "pdf" in chosen:
         problems = [*problems, *_font_warnings(report)]
     files = render(doc, report, chosen, templates)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from zsdreport.text import columns
+
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -62,8 +64,8 @@ class Problem:
         before = ("…" if low else "") + _shown(line[low:start])
         target = _shown(line[start:end])
         after = _shown(line[end:high]) + ("…" if high < len(line) else "")
-        pad = "".join("\t" if ch == "\t" else " " * _display_width(ch) for ch in before)
-        caret = "^" * max(1, _display_width(target))
+        pad = "".join("\t" if ch == "\t" else " " * columns(ch) for ch in before)
+        caret = "^" * max(1, columns(target))
         gutter = f"{self.line:>4} | "
         return f"{text}\n{gutter}{before}{target}{after}\n{' ' * (len(gutter) - 2)}| {pad}{caret}"
 
@@ -79,10 +81,6 @@ def _shown(text: str) -> str:
         else ch
         for ch in text
     )
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 class ZsdError(Exception):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from pathlib import Path
 
 from zsdreport.errors import UsageError
 from zsdreport.metrics import format_value
 from zsdreport.report import Report
+from zsdreport.text import columns
 
 COLUMNS = ("id", "label", "value", "unit", "source")
 HEADINGS = ("标识", "名称", "数值", "单位", "出处")
@@ -39,7 +39,7 @@ def list_metrics(report: Report, fmt: str) -> str:
         return buffer.getvalue()
     if fmt == "table":
         table = [list(HEADINGS), *[[str(r[c]) for c in COLUMNS] for r in rows]]
-        widths = [max(_width(row[i]) for row in table) for i in range(len(COLUMNS))]
+        widths = [max(columns(row[i]) for row in table) for i in range(len(COLUMNS))]
         lines = [
             "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
             for row in table
@@ -56,9 +56,5 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return text + " " * (width - columns(text))

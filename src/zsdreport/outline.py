@@ -13,7 +13,7 @@ from zsdreport.metrics import expand
 from zsdreport.numbering import marker, ordinal_point
 from zsdreport.report import Report, Section
 from zsdreport.schema import Item, Point, SubItem
-from zsdreport.text import prose
+from zsdreport.text import prose, zi
 
 Kind = Literal[
     "title",
@@ -70,7 +70,7 @@ def outline(report: Report) -> Document:
     def say(text: str) -> str:
         return prose(expand(text, words))
 
-    title = say(meta.title)
+    title = report.title()
     blocks = [Block("title", title)]
     if meta.recipient:
         blocks.append(Block("recipient", say(meta.recipient)))
@@ -120,19 +120,14 @@ def _signature(report: Report, say: Say) -> list[Block]:
     if not organs and not date:
         return []
     right_name, right_date = signature_indents(
-        max((chars(o) for o in organs), default=0),
-        chars(date),
+        max((zi(o) for o in organs), default=0),
+        zi(date),
         literal=meta.style.signature_rule == "literal",
     )
     blocks = [Block("signature", organ, right_chars=right_name) for organ in organs]
     if date:
         blocks.append(Block("date", date, right_chars=right_date))
     return blocks
-
-
-def chars(text: str) -> float:
-    """Return the width of ``text`` in 字: half-width characters count ½."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
 
 
 def signature_indents(name: float, date: float, *, literal: bool = False) -> tuple[float, float]:

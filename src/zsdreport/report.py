@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zsdreport.load import Source
-from zsdreport.metrics import Figure
+from zsdreport.metrics import Figure, expand
 from zsdreport.schema import ReportFile, SectionFile
+from zsdreport.text import prose
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,14 @@ class Report:
         words = self.meta.period.words()
         words.update({key: figure.text for key, figure in self.figures.items()})
         return words
+
+    def title(self) -> str:
+        """Return the title as printed: references expanded, punctuation full-width."""
+        return prose(expand(self.meta.title, self.words()))
+
+    def output_name(self) -> str:
+        """Return the output file name (without suffix) as output.filename asks, unsanitised."""
+        return expand(self.meta.output.filename, {**self.words(), "title": self.title()})
 
     def sections(self) -> list[Section]:
         """Return every section in document order."""

@@ -83,6 +83,18 @@ def prose(text: str) -> str:
     return join_lines(full_width(join_lines(text)))
 
 
+def columns(text: str) -> int:
+    """Return how many terminal columns ``text`` takes: wide (CJK) characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def zi(text: str) -> float:
+    """Return the printed width of ``text`` in 字: digits and Latin letters count ½ (GB/T 9704 §7)."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
 def is_cjk(ch: str) -> bool:
     """Tell whether ``ch`` is Chinese text or Chinese punctuation."""
     return re.fullmatch(CJK, ch) is not None

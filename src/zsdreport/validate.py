@@ -15,10 +15,8 @@ from zsdreport.errors import Problem, Severity, UsageError
 from zsdreport.figures import check_references, compute_figures
 from zsdreport.load import PathKey, Source, load_file
 from zsdreport.metrics import (
-    expand,
     references,
 )
-from zsdreport.outline import outline
 from zsdreport.proofread import check_characters, check_prose
 from zsdreport.report import Part, Report, Section
 from zsdreport.schema import Item, ReportFile, SectionFile, SectionGroup, SubItem
@@ -257,8 +255,7 @@ def _check_output(report: Report, problems: list[Problem]) -> None:
         return
     if unknown or any(p.is_error for p in problems):
         return
-    words["title"] = outline(report).title
-    name = expand(filename, words)
+    name = report.output_name()
     stem = safe_name(name)
     if stem != name:
         message = f"输出文件名“{name}”含有不能用于文件名的字符，将改为“{stem}”"

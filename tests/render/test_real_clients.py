@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, SEED, require_client
+from tests.fidelity import ratio
 from zsdreport.build import build
-from zsdreport.fidelity import ratio
 
 LINE_PITCH = 28.95
 A4 = (595.3, 841.9)

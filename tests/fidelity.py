@@ -1,5 +1,7 @@
 """Text fidelity: how closely a built report's text matches a reference (the clerk's original).
 
+The project's own measure, used by the tests (the same normalisation as the issue states).
+
 Both texts are normalised (Unicode NFKC, Markdown markup and all whitespace dropped, braille
 filler dropped) and compared with difflib's SequenceMatcher without its junk heuristic.
 """
