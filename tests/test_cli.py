@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import DATA
@@ -42,8 +44,19 @@ def test_help_is_chinese_and_pinned(
     ("args", "message"),
     [
         (["build"], "错误：缺少参数 数据文件夹"),
-        (["buld", "data/2023H1"], "错误：没有这个命令：buld"),
+        (["buld", "data/2023H1"], "错误：没有这个命令：buld，是否想写 build？"),
+        (["buid", "data/2023H1"], "错误：没有这个命令：buid，是否想写 build？"),
+        (
+            ["publish", "data/2023H1"],
+            "错误：没有这个命令：publish；可用的命令有 build、check、metrics、lint-docx",
+        ),
+        (["--debug"], "错误：缺少命令；可用的命令有 build、check、metrics、lint-docx"),
         (["build", "data/2023H1", "--bogus"], "错误：没有选项 --bogus"),
+        (["build", "data/2023H1", "--format"], "错误：选项 --format 缺少值"),
+        (["build", "data/2023H1", "-o"], "错误：选项 -o 缺少值"),
+        (["build", "data/2023H1", "--strict=1"], "错误：选项 --strict 不接受值"),
+        (["--debug=yes", "build"], "错误：选项 --debug 不接受值"),
+        (["check", "data/2023H1", "extra", "more"], "错误：多余的参数：extra more"),
         (["build", "no/such/folder"], "错误：找不到数据文件夹：no/such/folder"),
         (
             ["build", "data/2023H1", "--format", "odt"],
@@ -66,6 +79,34 @@ def test_usage_errors_exit_2_in_chinese(
     assert code == 2
     assert err.splitlines()[0] == message
     assert "Traceback" not in err and out == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["buid"], "zsdreport --help"),
+        (["build", "data/2023H1", "--format"], "zsdreport build --help"),
+        (["check", "data/2023H1", "--strict=1"], "zsdreport check --help"),
+    ],
+)
+def test_usage_errors_point_to_the_help_of_the_command(
+    args: list[str], hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(args, capsys)
+    assert code == 2
+    assert err.splitlines()[-1] == f"请运行 “{hint}” 查看用法。"
+
+
+def test_an_untranslated_usage_error_still_starts_in_chinese() -> None:
+    from typer._click import exceptions as click_errors
+
+    from zsdreport.cli_zh import usage_message
+
+    error = click_errors.BadArgumentUsage("Argument 'x' takes 2 values.")
+    assert (
+        usage_message(error).splitlines()[0]
+        == "错误：命令行用法有误（Argument 'x' takes 2 values.）"
+    )
 
 
 def test_metrics_table_lists_every_figure(
@@ -148,3 +189,58 @@ def test_lint_docx_on_something_that_is_not_a_docx(
     assert str(fake) in err and "Traceback" not in err
     code, _, err = run(["lint-docx", str(fake.with_name("没有.docx"))], capsys)
     assert code == 2
+
+
+@pytest.fixture(scope="module")
+def good_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a .docx built from the shipped data, which passes every rule."""
+    from zsdreport.build import build
+
+    out = tmp_path_factory.mktemp("good")
+    (path,) = build(DATA, out, "docx").outputs
+    return path
+
+
+def test_lint_docx_goes_on_after_a_file_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, good_docx: Path
+) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    missing = tmp_path / "missing.docx"
+    code, out, err = run(["lint-docx", str(bad), str(missing), str(good_docx)], capsys)
+    assert code == 1
+    assert out.splitlines()[0] == f"== {bad}"
+    assert f"== {good_docx}" in out.splitlines()
+    assert out.splitlines()[-1] == "共 25 条规则：通过 25，失败 0，警告 0"
+    assert err.splitlines() == [
+        f"错误：无法读取 {bad}：不是 Word 文档（.docx）或文件已损坏；"
+        "请用 Word 或 WPS 打开后另存为 .docx 再检查",
+        f"错误：找不到文件 {missing}",
+    ]
+
+
+def test_lint_docx_with_a_missing_file_among_good_ones_fails_with_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, good_docx: Path
+) -> None:
+    missing = tmp_path / "missing.docx"
+    code, _, err = run(["lint-docx", str(good_docx), str(missing)], capsys)
+    assert (code, err) == (1, f"错误：找不到文件 {missing}\n")
+
+
+def test_lint_docx_when_no_file_exists_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second = (tmp_path / name for name in ("a.docx", "b.docx"))
+    code, _, err = run(["lint-docx", str(first), str(second)], capsys)
+    assert (code, err) == (2, f"错误：找不到文件 {first}\n错误：找不到文件 {second}\n")
+
+
+def test_a_source_date_epoch_after_2107_is_a_usage_error_not_a_crash(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "5000000000")
+    code, out, err = run(["build", str(DATA), "-o", str(tmp_path / "out"), "-f", "docx"], capsys)
+    assert code == 2
+    assert err.startswith("错误：环境变量 SOURCE_DATE_EPOCH 太大：5000000000 秒晚于 2107 年底")
+    assert "内部错误" not in err and out == ""
+    assert not (tmp_path / "out").exists()

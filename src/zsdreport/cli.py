@@ -13,7 +13,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from zsdreport.cli_zh import ChineseCommand, ChineseGroup, run
-from zsdreport.errors import EXIT_DATA, DataError, Problem, ZsdError
+from zsdreport.errors import EXIT_DATA, EXIT_USAGE, DataError, Problem, ZsdError
 
 app = typer.Typer(
     name="zsdreport",
@@ -146,15 +146,31 @@ def lint_docx_command(
     ] = False,
 ) -> None:
     """按 GB/T 9704-2012 检查 Word 文档的版式（任何 .docx 都可以检查）。"""
-    from zsdreport.docxlint import format_result, lint_docx
+    from zsdreport.docxlint import LintResult, format_result, lint_docx
+
+    def lint_one(path: Path) -> LintResult | ZsdError:
+        # A file that cannot be read must not stop the others from being checked.
+        try:
+            return lint_docx(path)
+        except ZsdError as e:
+            return e
 
     failed = False
+    usage_errors = 0
     for path in files:
-        result = _guard(lambda path=path: lint_docx(path))  # type: ignore[misc]
+        outcome = _guard(lambda path=path: lint_one(path))  # type: ignore[misc]
         if len(files) > 1:
             typer.echo(f"== {path}")
-        typer.echo(format_result(result, verbose=verbose))
-        failed = failed or result.exit_code != 0
+        if isinstance(outcome, ZsdError):
+            typer.echo(f"错误：{outcome}", err=True)
+            usage_errors += outcome.exit_code == EXIT_USAGE
+            failed = True
+        else:
+            typer.echo(format_result(outcome, verbose=verbose))
+            failed = failed or outcome.exit_code != 0
+    # Exit 2 only when nothing could be checked because every path was wrong (missing, a folder).
+    if usage_errors == len(files):
+        raise typer.Exit(EXIT_USAGE)
     if failed:
         raise typer.Exit(EXIT_DATA)
 

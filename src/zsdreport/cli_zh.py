@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+from collections.abc import Callable
 from typing import Any
 
 import typer
@@ -32,6 +35,28 @@ def translate_help(text: str) -> str:
     return text
 
 
+class UnknownCommand(click_errors.UsageError):
+    """A command name the group does not have, with the names that were probably meant."""
+
+    def __init__(self, name: str, commands: list[str], ctx: Any) -> None:
+        super().__init__(f"No such command {name!r}.", ctx)
+        self.name = name
+        self.commands = commands
+        self.possibilities = difflib.get_close_matches(name, commands)
+
+
+def _parse_in_context(
+    parse: Callable[[Any, list[str]], list[str]], ctx: Any, args: list[str]
+) -> list[str]:
+    """Run ``parse``; an option error without a context gets ``ctx``, so the hint names the command."""
+    try:
+        return parse(ctx, args)
+    except click_errors.UsageError as e:
+        if e.ctx is None:
+            e.ctx = ctx
+        raise
+
+
 class ChineseGroup(TyperGroup):
     """The command group, with help headings in Chinese."""
 
@@ -40,6 +65,18 @@ class ChineseGroup(TyperGroup):
 
     def get_usage(self, ctx: Any) -> str:
         return translate_help(super().get_usage(ctx))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return _parse_in_context(super().parse_args, ctx, args)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click_errors.UsageError as e:
+            # Typer adds its suggestion to the English text; keep the name and suggest in Chinese.
+            if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
+                raise UnknownCommand(args[0], self.list_commands(ctx), ctx) from e
+            raise
 
 
 class ChineseCommand(TyperCommand):
@@ -51,9 +88,38 @@ class ChineseCommand(TyperCommand):
     def get_usage(self, ctx: Any) -> str:
         return translate_help(super().get_usage(ctx))
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return _parse_in_context(super().parse_args, ctx, args)
+
+
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)$", re.DOTALL)
+_NEEDS_VALUES = re.compile(r"requires (\d+) arguments\.$")
+
+
+def _option_message(error: click_errors.BadOptionUsage) -> str:
+    name, text = error.option_name, error.message
+    if text.endswith("requires an argument."):
+        return f"选项 {name} 缺少值"
+    if needs := _NEEDS_VALUES.search(text):
+        return f"选项 {name} 需要 {needs[1]} 个值"
+    if text.endswith("does not take a value."):
+        return f"选项 {name} 不接受值"
+    return f"选项 {name} 用法有误（{text}）"
+
+
+def _command_names(ctx: Any) -> list[str]:
+    command = getattr(ctx, "command", None)
+    return list(command.list_commands(ctx)) if isinstance(command, TyperGroup) else []
+
 
 def usage_message(error: Exception) -> str:
-    """Return a usage error as a Chinese message with a hint where to find help."""
+    """Return a usage error as a Chinese message with a hint where to find help.
+
+    Click's text is English: known messages are translated, any other one is kept in parentheses
+    after a Chinese lead, so nothing is lost.
+    """
+    ctx = getattr(error, "ctx", None)
+    text = getattr(error, "message", str(error))
     if isinstance(error, click_errors.MissingParameter) and error.param is not None:
         message = f"缺少参数 {error.param.metavar or error.param.name}"
     elif isinstance(error, click_errors.NoSuchOption):
@@ -61,24 +127,22 @@ def usage_message(error: Exception) -> str:
         if error.possibilities:
             message += f"，是否想写 {' 或 '.join(sorted(error.possibilities))}？"
     elif isinstance(error, click_errors.BadOptionUsage):
-        message = f"选项 {error.option_name} 用法有误：{error.message}"
+        message = _option_message(error)
     elif isinstance(error, click_errors.BadParameter):
         name = (error.param.metavar or error.param.name) if error.param is not None else ""
         message = f"参数 {name} 的值无效：{error.message}"
-    elif isinstance(error, click_errors.UsageError) and error.message.startswith("No such command"):
-        message = (
-            "没有这个命令：" + error.message.split("'")[1]
-            if "'" in error.message
-            else error.message
-        )
-    elif (
-        isinstance(error, click_errors.UsageError)
-        and "Got unexpected extra argument" in error.message
-    ):
-        message = "多余的参数：" + error.message.split("(", 1)[-1].rstrip(")")
+    elif isinstance(error, UnknownCommand):
+        message = f"没有这个命令：{error.name}"
+        if error.possibilities:
+            message += f"，是否想写 {' 或 '.join(error.possibilities)}？"
+        elif error.commands:
+            message += f"；可用的命令有 {'、'.join(error.commands)}"
+    elif text == "Missing command." and _command_names(ctx):
+        message = f"缺少命令；可用的命令有 {'、'.join(_command_names(ctx))}"
+    elif extra := _EXTRA_ARGUMENTS.match(text):
+        message = f"多余的参数：{extra[1]}"
     else:
-        message = getattr(error, "message", str(error))
-    ctx = getattr(error, "ctx", None)
+        message = f"命令行用法有误（{text}）"
     path = ctx.command_path if ctx is not None else "zsdreport"
     return f"错误：{message}\n请运行 “{path} --help” 查看用法。"
 

@@ -152,15 +152,22 @@ def test_prose_that_looks_like_markdown_builds_as_plain_paragraphs(
         ),
         (
             "# {{ doc.title }}\n\n{{ undefined_name }}\n",
-            "模板 {t}:3 用到了未定义的名称（'undefined_name' is undefined）：可用的变量见默认模板 report.md.j2 开头的说明",
+            "模板 {t}:3 用到了未定义的变量 undefined_name（Jinja 原文：'undefined_name' is undefined）：可用的变量见默认模板 report.md.j2 开头的说明",
         ),
         (
             "# {{ doc.title }}\n{% for b in doc.blocks %}\n",
-            "模板 {t}:2 语法错误：Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'.",
+            "模板 {t}:2 语法错误：模板在 {% for %} 块结束前就结束了：缺少 {% endfor %}（Jinja 原文：Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'.）",
         ),
-        ("{{ 1 / 0 }}\n", "模板 {t}:1 出错：ZeroDivisionError: division by zero"),
+        (
+            "# {{ doc.title }}\n\n{{ }}\n",
+            "模板 {t}:3 语法错误：缺少表达式：{{ }} 或 {% %} 里少写了内容（Jinja 原文：Expected an expression, got 'end of print statement'）",
+        ),
+        (
+            "{{ 1 / 0 }}\n",
+            "模板 {t}:1 出错：计算时除数为零（Python 原文：ZeroDivisionError: division by zero）",
+        ),
     ],
-    ids=["mro", "mutate", "undefined", "syntax", "division"],
+    ids=["mro", "mutate", "undefined", "syntax", "empty-expression", "division"],
 )
 def test_a_bad_custom_template_fails_cleanly_naming_file_and_line(
     template: str, message: str, folder: Folder, cli: Cli
@@ -170,7 +177,7 @@ def test_a_bad_custom_template_fails_cleanly_naming_file_and_line(
     Path("tpl/report.md.j2").write_text(template, encoding="utf-8")
     run = cli("build", "data", "-o", "out", "-f", "md", "--templates", "tpl")
     assert run.code == 1
-    assert run.err == "错误：" + message.format(t="tpl/report.md.j2") + "\n"
+    assert run.err == "错误：" + message.replace("{t}", "tpl/report.md.j2") + "\n"
     assert not Path("out").exists()
 
 

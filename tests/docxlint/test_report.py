@@ -33,7 +33,9 @@ def test_a_text_file_is_not_a_docx(tmp_path: Path) -> None:
     path.write_text("不是 Word 文件", encoding="utf-8")
     with pytest.raises(DocxReadError) as caught:
         lint_docx(path)
-    assert str(caught.value).startswith(f"无法读取 {path}：不是有效的 .docx 文件（")
+    assert str(caught.value) == (
+        f"无法读取 {path}：不是 Word 文档（.docx）或文件已损坏；请用 Word 或 WPS 打开后另存为 .docx 再检查"
+    )
     assert isinstance(caught.value, ZsdError)
     assert caught.value.exit_code == EXIT_DATA
 
@@ -41,18 +43,50 @@ def test_a_text_file_is_not_a_docx(tmp_path: Path) -> None:
 def test_an_old_doc_file_gets_a_hint(tmp_path: Path) -> None:
     path = tmp_path / "report.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    with pytest.raises(
-        DocxReadError, match=re.escape("旧版 .doc 文件请先用 Word 或 WPS 另存为 .docx")
-    ):
+    with pytest.raises(DocxReadError) as caught:
         lint_docx(path)
+    assert str(caught.value) == (
+        f"无法读取 {path}：不是 Word 文档（.docx）或文件已损坏；旧版 .doc 文件请先用 Word 或 WPS 另存为 .docx"
+    )
 
 
 def test_a_zip_that_is_not_word_fails(tmp_path: Path) -> None:
     path = tmp_path / "book.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    with pytest.raises(DocxReadError, match=re.escape("不是有效的 .docx 文件")):
+    with pytest.raises(DocxReadError, match=re.escape("不是 Word 文档（.docx）或文件已损坏；")):
         lint_docx(path)
+
+
+def test_a_file_that_may_not_be_read_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(b"")
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(DocxReadError) as caught:
+        lint_docx(path)
+    assert str(caught.value) == f"无法读取 {path}：没有读取权限"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a zip", b"PK\x03\x04 truncated", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)],
+    ids=["text", "truncated-zip", "ole"],
+)
+def test_no_english_reaches_the_message(content: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(content)
+    with pytest.raises(DocxReadError) as caught:
+        lint_docx(path)
+    message = str(caught.value)
+    for name in (str(path), ".docx", "Word", "WPS"):
+        message = message.replace(name, "")
+    assert not re.search("[A-Za-z]", message), message
 
 
 def test_the_report_of_a_conforming_file(doc: DocumentObject, tmp_path: Path) -> None:

@@ -415,6 +415,58 @@ def test_a_bad_source_date_epoch_is_a_usage_error(monkeypatch: pytest.MonkeyPatc
         render_docx(SAMPLE, StyleProfile())
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "5000000000",
+            "环境变量 SOURCE_DATE_EPOCH 太大：5000000000 秒晚于 2107 年底，Word 文档（zip 格式）"
+            "记录不了这么晚的时间；请设为 0 到 4354819199（2107-12-31）之间的秒数",
+        ),
+        (
+            "4354819200",
+            "环境变量 SOURCE_DATE_EPOCH 太大：4354819200 秒晚于 2107 年底，Word 文档（zip 格式）"
+            "记录不了这么晚的时间；请设为 0 到 4354819199（2107-12-31）之间的秒数",
+        ),
+        (
+            "99999999999999999999999",
+            "环境变量 SOURCE_DATE_EPOCH 太大：99999999999999999999999 秒晚于 2107 年底，"
+            "Word 文档（zip 格式）记录不了这么晚的时间；请设为 0 到 4354819199（2107-12-31）之间的秒数",
+        ),
+        (
+            "-1",
+            "环境变量 SOURCE_DATE_EPOCH 不能为负数，现为 “-1”；"
+            "请设为 0 到 4354819199（2107-12-31）之间的秒数",
+        ),
+    ],
+)
+def test_a_source_date_epoch_a_zip_cannot_hold_is_a_usage_error(
+    value: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(UsageError) as caught:
+        render_docx(SAMPLE, StyleProfile())
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("value", "zip_time"),
+    [
+        ("4354819199", (2107, 12, 31, 23, 59, 58)),  # zip times count in steps of 2 seconds
+        ("1", (1980, 1, 1, 0, 0, 0)),  # before 1980: the zip says 1980, the properties say 1970
+    ],
+)
+def test_source_date_epoch_at_the_ends_of_the_zip_range(
+    value: str, zip_time: tuple[int, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    data = render_docx(SAMPLE, StyleProfile())
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(data)).infolist()} == {zip_time}
+    assert docx.Document(io.BytesIO(data)).core_properties.created == datetime.fromtimestamp(
+        int(value), tz=timezone.utc
+    )
+
+
 MINI = {
     "report.yaml": """
         title: 祖师殿镇{year}年{half}工作总结

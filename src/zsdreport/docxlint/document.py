@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,12 @@ def read_docx(path: Path) -> LintDoc:
     if path.is_dir():
         raise UsageError(f"{path} 是文件夹，不是 .docx 文件")
     try:
+        # python-docx reports a file it may not open as "Package not found": ask the OS first.
+        with path.open("rb"):
+            pass
+    except OSError as e:
+        raise DocxReadError(f"无法读取 {path}：{_read_failure(e)}") from e
+    try:
         document = docx.Document(str(path))
     except (
         PackageNotFoundError,
@@ -115,12 +122,13 @@ def read_docx(path: Path) -> LintDoc:
         etree.LxmlError,
         OSError,
     ) as e:
+        # python-docx's own text ("Package not found at …") is English and says no more than this.
         hint = (
             "；旧版 .doc 文件请先用 Word 或 WPS 另存为 .docx"
             if path.suffix.lower() == ".doc"
-            else ""
+            else "；请用 Word 或 WPS 打开后另存为 .docx 再检查"
         )
-        raise DocxReadError(f"无法读取 {path}：不是有效的 .docx 文件{hint}（{e}）") from e
+        raise DocxReadError(f"无法读取 {path}：不是 Word 文档（.docx）或文件已损坏{hint}") from e
     part = document.part
     body = document.element.body
     paragraphs, sections = _body(body)
@@ -138,6 +146,13 @@ def read_docx(path: Path) -> LintDoc:
         title=props.title if props else None,
         author=props.author if props else None,
     )
+
+
+def _read_failure(error: OSError) -> str:
+    """Return why the file could not be opened, in Chinese."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "没有读取权限"
+    return f"无法打开文件（错误码 {error.errno}）"
 
 
 def _paragraph_elements(root: Element) -> list[Element]:

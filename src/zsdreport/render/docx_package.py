@@ -16,6 +16,8 @@ from zsdreport.outline import Document
 # Used when SOURCE_DATE_EPOCH is unset, so that the same data always gives the same bytes.
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
+# The last second a zip member's date can hold: the year is stored as 7 bits after 1980.
+LAST_ZIP_SECOND = int(datetime(2107, 12, 31, 23, 59, 59, tzinfo=timezone.utc).timestamp())
 FIRST_MEMBER = "[Content_Types].xml"
 # stylesWithEffects would keep python-docx's theme styles alive for Word 2010; the thumbnail
 # shows an empty page.
@@ -29,9 +31,23 @@ def build_time() -> datetime:
     if not raw:
         return FIXED_TIME
     try:
-        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
-    except (ValueError, OverflowError, OSError) as e:
+        seconds = int(raw)
+    except ValueError as e:
         raise UsageError(f"环境变量 SOURCE_DATE_EPOCH 应为整数秒数，现为 “{raw}”") from e
+    # A zip stores times from 1980 to 2107. Earlier times are stored as 1980-01-01 (see stable_zip):
+    # builders such as Guix set SOURCE_DATE_EPOCH=1. Later ones cannot be stored at all.
+    fix = f"请设为 0 到 {LAST_ZIP_SECOND}（2107-12-31）之间的秒数"
+    if seconds > LAST_ZIP_SECOND:
+        raise UsageError(
+            f"环境变量 SOURCE_DATE_EPOCH 太大：{raw} 秒晚于 2107 年底，"
+            f"Word 文档（zip 格式）记录不了这么晚的时间；{fix}"
+        )
+    if seconds < 0:
+        raise UsageError(f"环境变量 SOURCE_DATE_EPOCH 不能为负数，现为 “{raw}”；{fix}")
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    except (OverflowError, OSError) as e:  # a platform whose time_t ends in 2038
+        raise UsageError(f"本机无法表示 SOURCE_DATE_EPOCH={raw} 这个时间；{fix}") from e
 
 
 def set_properties(document: WordDocument, doc: Document, when: datetime) -> None:

@@ -62,17 +62,64 @@ class _Environment(ImmutableSandboxedEnvironment):
 
 
 def explain(error: BaseException, filename: str | None) -> str:
-    """Return a template failure in Chinese, with the template file and line it happened on."""
+    """Return a template failure in Chinese, with the template file and line it happened on.
+
+    Jinja's and Python's own text is English: it follows in parentheses, so nothing is lost.
+    """
     if isinstance(error, TemplateNotFound):
         return f"找不到模板 {error.name}"
     where = _where(error, filename)
     if isinstance(error, TemplateSyntaxError):
-        return f"模板 {where} 语法错误：{error.message}"
+        why = _first_match(_SYNTAX, error.message or "", "写法不符合模板语法")
+        return f"模板 {where} 语法错误：{why}（Jinja 原文：{error.message}）"
     if isinstance(error, SecurityError):
         return f"模板 {where} 试图访问不允许的内容，已被安全沙箱阻止（{error}）：模板只能使用提供给它的数据"
     if isinstance(error, UndefinedError):
-        return f"模板 {where} 用到了未定义的名称（{error}）：可用的变量见默认模板 report.md.j2 开头的说明"
-    return f"模板 {where} 出错：{type(error).__name__}: {error}"
+        what = _first_match(_UNDEFINED, str(error), "未定义的值")
+        return (
+            f"模板 {where} 用到了{what}（Jinja 原文：{error}）："
+            "可用的变量见默认模板 report.md.j2 开头的说明"
+        )
+    why = next((text for kind, text in _FAULTS if isinstance(error, kind)), "运行时发生错误")
+    return f"模板 {where} 出错：{why}（Python 原文：{type(error).__name__}: {error}）"
+
+
+# Jinja's commonest syntax messages, each with what it means for someone editing a template.
+# The explanations go through str.format, so literal braces are doubled.
+_SYNTAX = (
+    (
+        r"The innermost block that needs to be closed is '(\w+)'",
+        "模板在 {{% {0} %}} 块结束前就结束了：缺少 {{% end{0} %}}",
+    ),
+    (r"^unexpected end of template", "模板在表达式写完前就结束了：缺少 }}}} 或 %}}"),
+    (r"^Encountered unknown tag '(end\w*)'", "多余的 {{% {0} %}}：前面没有与它配对的开始标签"),
+    (r"^Encountered unknown tag '(\w+)'", "不认识的标签 {{% {0} %}}"),
+    (r"^Expected an expression", "缺少表达式：{{{{ }}}} 或 {{% %}} 里少写了内容"),
+    (r"^No filter named '(.+?)'", "没有名为 {0} 的过滤器"),
+    (r"^No test named '(.+?)'", "没有名为 {0} 的测试"),
+    (r"^unexpected char (.+?) at \d+", "出现了意外的字符 {0}：引号或括号是否成对？"),
+    (r"^unexpected '(.+?)'", "出现了多余的 {0}"),
+    (r"^expected token '.+?', got '(.+?)'", "表达式写法有误：多出了 {0}"),
+    (r"^block '(.+?)' defined twice", "块 {0} 定义了两次"),
+)
+_UNDEFINED = (
+    (r"^'(.+?)' is undefined$", "未定义的变量 {0}"),
+    (r"has no attribute '(.+?)'$", "不存在的属性 {0}"),
+    (r"has no element (.+)$", "不存在的元素 {0}"),
+)
+_FAULTS: tuple[tuple[type[BaseException], str], ...] = (
+    (ZeroDivisionError, "计算时除数为零"),
+    (TypeError, "数据类型不匹配，例如把文字和数字相加"),
+    (RecursionError, "嵌套太深：宏或 include 是否调用了自己？"),
+    (LookupError, "取不到这个元素或键"),
+)
+
+
+def _first_match(patterns: tuple[tuple[str, str], ...], text: str, default: str) -> str:
+    for pattern, explanation in patterns:
+        if found := re.search(pattern, text):
+            return explanation.format(*found.groups())
+    return default
 
 
 def _where(error: BaseException, filename: str | None) -> str:
