@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from zsdreport.outline import Block, outline, signature_indents
-from zsdreport.text import zi
+from zsdreport.outline import Block, outline
+from zsdreport.placement import signature_indents
 from zsdreport.validate import load_report
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -113,9 +113,15 @@ def test_period_words_come_from_the_period(tmp_path: Path) -> None:
 def test_signature_indents_follow_gbt9704(
     name: str, date: str, expected: tuple[float, float]
 ) -> None:
-    assert signature_indents(zi(name), zi(date)) == expected
+    assert signature_indents(name, date) == expected
 
 
 def test_literal_signature_rule_moves_the_name_only_for_a_longer_date() -> None:
-    assert signature_indents(7, 6.5, literal=True) == (2.0, 0.5)
-    assert signature_indents(7, 6.5) == (3.5, 2.0)
+    name, date = "某某镇人民政府", "2023年7月10日"  # 7 字 and 6.5 字
+    assert signature_indents(name, date, literal=True) == (2.0, 0.5)
+    assert signature_indents(name, date) == (3.5, 2.0)
+
+
+def test_latin_letters_count_half_a_zi_like_digits() -> None:
+    # ABCD镇人民政府 is 2 + 5 = 7 字, like 某某镇人民政府.
+    assert signature_indents("ABCD镇人民政府", "2023年7月10日") == (3.5, 2.0)

@@ -11,6 +11,7 @@ from typing import Literal
 
 from zsdreport.metrics import expand
 from zsdreport.numbering import marker, ordinal_point
+from zsdreport.placement import signature_indents
 from zsdreport.report import Report, Section
 from zsdreport.schema import Item, Point, SubItem
 from zsdreport.text import prose, zi
@@ -119,25 +120,11 @@ def _signature(report: Report, say: Say) -> list[Block]:
     date = f"{meta.date.year}年{meta.date.month}月{meta.date.day}日" if meta.date else ""
     if not organs and not date:
         return []
+    longest = max(organs, key=zi, default="")
     right_name, right_date = signature_indents(
-        max((zi(o) for o in organs), default=0),
-        zi(date),
-        literal=meta.style.signature_rule == "literal",
+        longest, date, literal=meta.style.signature_rule == "literal"
     )
     blocks = [Block("signature", organ, right_chars=right_name) for organ in organs]
     if date:
         blocks.append(Block("date", date, right_chars=right_date))
     return blocks
-
-
-def signature_indents(name: float, date: float, *, literal: bool = False) -> tuple[float, float]:
-    """Return the right indents (字) of the 署名 and 成文日期 per GB/T 9704 §7.3.5.2.
-
-    The date starts 2 字 right of the name's start; when that would leave it less than 2 字 from
-    the margin, the date sits 2 字 in and the name moves left ("spec"), or only when the date is
-    longer than the name ("literal").
-    """
-    right_name, right_date = 2.0, name - date
-    if right_date < 2 and (not literal or date > name):
-        right_date, right_name = 2.0, date - name + 4
-    return right_name, max(right_date, 0.0)

@@ -9,7 +9,8 @@ from docx.shared import Pt
 
 from tests.docxlint.conftest import Lint, failing
 from tests.docxlint.samples import paragraphs_of
-from zsdreport.docxlint.rules_layout import expected_right, width_in_zi
+from zsdreport.placement import signature_indents
+from zsdreport.text import zi
 
 
 def test_body_without_first_line_indent_fails(doc: DocumentObject, lint: Lint) -> None:
@@ -127,14 +128,14 @@ def test_trailing_full_width_spaces_count_as_right_space(doc: DocumentObject, li
 
 
 def test_width_counts_digits_as_half() -> None:
-    assert width_in_zi("2024年12月20日") == 7
-    assert width_in_zi("某某镇人民政府") == 7
+    assert zi("2024年12月20日") == 7
+    assert zi("某某镇人民政府") == 7
 
 
 def test_the_spec_example_and_both_readings_of_the_dispute() -> None:
-    assert expected_right("某某镇人民政府", "2024年12月20日") == (4.0, 2.0)
-    assert expected_right("某某镇人民政府", "2024年12月20日", literal=True) == (2.0, 0.0)
-    assert expected_right("中共某某县某某镇委员会", "2024年6月30日") == (2.0, 4.5)
-    assert expected_right("某镇政府", "2024年12月20日") == (7.0, 2.0)
-    assert expected_right("某镇政府", "2024年12月20日", literal=True) == (7.0, 2.0)
-    assert expected_right("某镇政府", None) == (2.0, 0.0)
+    assert signature_indents("某某镇人民政府", "2024年12月20日") == (4.0, 2.0)
+    assert signature_indents("某某镇人民政府", "2024年12月20日", literal=True) == (2.0, 0.0)
+    assert signature_indents("中共某某县某某镇委员会", "2024年6月30日") == (2.0, 4.5)
+    assert signature_indents("某镇政府", "2024年12月20日") == (7.0, 2.0)
+    assert signature_indents("某镇政府", "2024年12月20日", literal=True) == (7.0, 2.0)
+    assert signature_indents("某镇政府", None) == (2.0, 0.0)

@@ -8,6 +8,8 @@ from zsdreport.docxlint.document import LintDoc, Para
 from zsdreport.docxlint.kinds import DATE, HEADINGS, Kind
 from zsdreport.docxlint.props import alignment, indent, leading_spaces
 from zsdreport.docxlint.result import Findings, RuleResult, rule
+from zsdreport.placement import signature_indents
+from zsdreport.text import zi as width_in_zi
 
 ZI = 320  # one 字 of 3号 text, in twips
 INDENT_TOLERANCE = 40  # 2 字 of 15.75 pt (with −0.25 pt character spacing) is 630 tw
@@ -102,26 +104,6 @@ def check_date(doc: LintDoc) -> RuleResult:
     return rule("closing.date", "成文日期格式", [problem])
 
 
-def width_in_zi(text: str) -> float:
-    """Return a line's width in 字: ASCII digits count as half (spec §7)."""
-    return sum(0.5 if ch.isascii() and ch.isdigit() else 1.0 for ch in text.strip())
-
-
-def expected_right(name: str, date: str | None, literal: bool = False) -> tuple[float, float]:
-    """Return the right spaces (字) of 署名 and 日期 by the §7 rule.
-
-    The 署名 is 右空二字 and the date starts 2 字 right of it; when that leaves the date less than
-    2 字 (or, in the ``literal`` reading of the dispute, only when the date is longer), the date
-    is 右空二字 and the 署名 moves left to keep the 2 字 step.
-    """
-    if date is None:
-        return 2.0, 0.0
-    n, d = width_in_zi(name), width_in_zi(date)
-    if (d > n) if literal else (n - d < 2):
-        return d - n + 4, 2.0
-    return 2.0, n - d
-
-
 def _right_space(doc: LintDoc, para: Para) -> float:
     # Word lets trailing ASCII spaces hang past a right-aligned line; full-width ones take room.
     trailing = leading_spaces(para.text[::-1].replace(" ", ""))
@@ -159,10 +141,10 @@ def _space_problems(
     for literal in (False, True):
         for ref in refs:
             spaces = [
-                expected_right(p.text, date.text if date else None, literal)[0] for p in names
+                signature_indents(p.text, date.text if date else None, literal=literal)[0] for p in names
             ]
             if date is not None:
-                spaces.append(expected_right(ref.text, date.text, literal)[1] if ref else 2.0)
+                spaces.append(signature_indents(ref.text, date.text, literal=literal)[1] if ref else 2.0)
             layouts.append(spaces)
     if any(
         all(abs(a - e) <= RIGHT_TOLERANCE for a, e in zip(actual, layout, strict=True))
