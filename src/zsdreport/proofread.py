@@ -17,23 +17,11 @@ from zsdreport.encoding import describe_char
 from zsdreport.errors import Problem, Severity
 from zsdreport.load import PathKey, Source
 from zsdreport.metrics import REFERENCE, Figure, format_value
-from zsdreport.text import is_cjk
+from zsdreport.text import HALF_TO_FULL, HALF_WIDTH, is_cjk
 
 Field = tuple[Source, PathKey, str]
 WARNING, ERROR = Severity.WARNING, Severity.ERROR
 
-_HALF_TO_FULL = {
-    ",": "，",
-    ";": "；",
-    ":": "：",
-    "?": "？",
-    "!": "！",
-    "(": "（",
-    ")": "）",
-    ".": "。",
-    "-": "—",
-}
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _OPENERS = {"（": "）", "(": ")", "“": "”", "《": "》", "【": "】", "〔": "〕"}
 _CLOSERS = {"）": "（", ")": "(", "”": "“", "》": "《", "】": "【", "〕": "〔"}
 _SAME_BRACKET = {"(": "（", ")": "）"}
@@ -195,31 +183,25 @@ def _at(source: Source, path: PathKey, span: Span, i: int, message: str, width: 
 
 
 def _half_width(source: Source, path: PathKey, span: Span) -> list[Problem]:
+    """Flag the ASCII marks printing makes full-width (text.HALF_WIDTH), and ASCII quotes."""
     text = span.text
-    found: list[int] = []
-    for i, ch in enumerate(text):
-        if not span.typed[i] or (ch not in _HALF_TO_FULL and ch != '"'):
-            continue
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if ch == ".":
-            near = bool(_HAN.match(before)) and (not after or is_cjk(after))
-        elif ch == "-":  # 荷叶-清潭: a range or link between places takes the 一字线
-            near = bool(_HAN.match(before)) and bool(_HAN.match(after))
-        else:
-            near = bool(before and is_cjk(before)) or bool(after and is_cjk(after))
-        if near:
-            found.append(i)
+    found = [m.start() for m in HALF_WIDTH.finditer(text)]
+    found += [i for i, ch in enumerate(text) if ch == '"' and _near_cjk(text, i)]
+    found = sorted(i for i in found if span.typed[i])
     if not found:
         return []
     first = text[found[0]]
-    full = "“ ”" if first == '"' else _HALF_TO_FULL[first]
+    full = "“ ”" if first == '"' else HALF_TO_FULL[first]
     more = f"（本段共 {len(found)} 处）" if len(found) > 1 else ""
     if first == "-":
         message = f"汉字之间的半角连字符“-”表示起止或连接，应为一字线“—”{more}：生成时会自动改为“—”，建议在数据中改正"
     else:
         message = f"半角标点“{first}”与中文相邻，应为全角“{full}”{more}：生成时会自动改为全角，建议在数据中改正"
     return [_at(source, path, span, found[0], message)]
+
+
+def _near_cjk(text: str, i: int) -> bool:
+    return (i > 0 and is_cjk(text[i - 1])) or (i + 1 < len(text) and is_cjk(text[i + 1]))
 
 
 def _brackets(source: Source, path: PathKey, span: Span) -> list[Problem]:

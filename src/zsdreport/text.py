@@ -10,7 +10,8 @@ _CJK = (
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2236"
 )
 CJK = f"[{_CJK}]"
-_HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+"""A Chinese character (汉字), as a regular-expression class."""
 
 _SPACE_NEAR_CJK = re.compile(rf"(?<={CJK})\s+|\s+(?={CJK})")
 _SPACES = re.compile(r"\s+")
@@ -21,10 +22,26 @@ def join_lines(text: str) -> str:
     return _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", text)).strip()
 
 
-_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_NEAR = rf"(?<={CJK})[,;:?!()]|[,;:?!()](?={CJK})"
-_PERIOD = re.compile(rf"(?<={_HAN})\.(?=\s*(?:$|{CJK}))", re.M)
-_HYPHEN = re.compile(rf"(?<={_HAN})-(?={_HAN})")
+HALF_TO_FULL = {
+    ",": "，",
+    ";": "；",
+    ":": "：",
+    "?": "？",
+    "!": "！",
+    "(": "（",
+    ")": "）",
+    ".": "。",
+    "-": "—",
+}
+"""What each ASCII mark becomes in Chinese text; "-" between two 汉字 is the 一字线 of a range."""
+
+HALF_WIDTH = re.compile(
+    rf"(?<={CJK})[,;:?!()]|[,;:?!()](?={CJK})"  # a mark touching Chinese
+    rf"|(?<={HAN})\.(?=\s*(?:$|{CJK}))"  # a full stop after Chinese, not a decimal point
+    rf"|(?<={HAN})-(?={HAN})",  # 荷叶-清潭
+    re.M,
+)
+"""ASCII punctuation that printing makes full-width (GB/T 15834); the checkers flag the same."""
 
 
 def full_width(text: str) -> str:
@@ -32,12 +49,9 @@ def full_width(text: str) -> str:
 
     Decimals, clock times, ``1.`` markers and Latin text keep their ASCII forms.
     """
-    text = re.sub(_NEAR, lambda m: _HALF_TO_FULL[m.group()], text)
+    text = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
     # A bracket whose partner was converted follows it, so (2023) inside Chinese reads （2023）.
-    text = _pair_brackets(text)
-    text = _PERIOD.sub("。", text)
-    text = _HYPHEN.sub("—", text)
-    return _quotes(text)
+    return _quotes(_pair_brackets(text))
 
 
 def _pair_brackets(text: str) -> str:

@@ -141,10 +141,13 @@ def _space_problems(
     for literal in (False, True):
         for ref in refs:
             spaces = [
-                signature_indents(p.text, date.text if date else None, literal=literal)[0] for p in names
+                signature_indents(p.text, date.text if date else None, literal=literal)[0]
+                for p in names
             ]
             if date is not None:
-                spaces.append(signature_indents(ref.text, date.text, literal=literal)[1] if ref else 2.0)
+                spaces.append(
+                    signature_indents(ref.text, date.text, literal=literal)[1] if ref else 2.0
+                )
             layouts.append(spaces)
     if any(
         all(abs(a - e) <= RIGHT_TOLERANCE for a, e in zip(actual, layout, strict=True))

@@ -7,9 +7,8 @@ import re
 from zsdreport.docxlint.document import LintDoc, Para
 from zsdreport.docxlint.kinds import NUMERALS, Kind
 from zsdreport.docxlint.result import Findings, RuleResult, rule
-from zsdreport.text import CJK
+from zsdreport.text import HALF_WIDTH
 
-_HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _AFTER_PAREN = "、，,.．。：:；;"
 _MARKER = {
     Kind.H1: re.compile(rf"^[{NUMERALS}]+(?P<sep>.)"),
@@ -17,8 +16,6 @@ _MARKER = {
     Kind.H3: re.compile(r"^(?P<num>[0-9０-９]+)(?P<sep>.)"),
     Kind.H4: re.compile(r"^(?P<open>[（(])(?P<num>[0-9０-９]+)(?P<close>[）)])(?P<after>.?)"),
 }
-_HALF_WIDTH = re.compile(rf"(?<={CJK})[,;:?!()]|[,;:?!()](?={CJK})|(?<={_HAN})\.(?=\s*$|{CJK})")
-_HYPHEN = re.compile(rf"(?<={_HAN})-(?={_HAN})")
 _NAMES = {
     ",": "逗号",
     ";": "分号",
@@ -98,15 +95,16 @@ def marker_end(para: Para) -> int:
     return len(para.text) - len(text) + end
 
 
-def _examples(doc: LintDoc, pattern: re.Pattern[str], describe: bool) -> tuple[int, list[str]]:
+def _examples(doc: LintDoc, marks: str, describe: bool) -> tuple[int, list[str]]:
+    """Count the ASCII ``marks`` that printing would make full-width (text.HALF_WIDTH)."""
     count, examples = 0, list[str]()
     for para in doc.paragraphs:
         if para.kind is Kind.BLANK:
             continue
         # The marker rule reports a heading's own marker; do not count it twice.
         skip = marker_end(para)
-        for match in pattern.finditer(para.text):
-            if match.start() < skip:
+        for match in HALF_WIDTH.finditer(para.text):
+            if match.start() < skip or match.group() not in marks:
                 continue
             count += 1
             if len(examples) < EXAMPLES:
@@ -119,7 +117,7 @@ def _examples(doc: LintDoc, pattern: re.Pattern[str], describe: bool) -> tuple[i
 
 def check_punctuation(doc: LintDoc) -> RuleResult:
     """ASCII , ; : ? ! ( ) and a sentence-final . next to Chinese text should be full-width (§10)."""
-    count, examples = _examples(doc, _HALF_WIDTH, describe=True)
+    count, examples = _examples(doc, ",;:?!().", describe=True)
     problems = (
         [f"中文里有 {count} 处半角标点，应改为全角（，；：？！（）。）", *examples] if count else []
     )
@@ -128,7 +126,7 @@ def check_punctuation(doc: LintDoc) -> RuleResult:
 
 def check_hyphen(doc: LintDoc) -> RuleResult:
     """An ASCII hyphen between Chinese characters (a range or link) should be “—” (warning)."""
-    count, examples = _examples(doc, _HYPHEN, describe=False)
+    count, examples = _examples(doc, "-", describe=False)
     problems = (
         [f"汉字之间有 {count} 处半角连字符“-”，表示起止应改为一字线“—”", *examples] if count else []
     )
