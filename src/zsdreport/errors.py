@@ -5,12 +5,11 @@ Exit codes live here only: 0 success, 1 bad data (or a failed build), 2 bad usag
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from zsdreport.text import columns
+from zsdreport.text import columns, visible
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -61,9 +60,9 @@ class Problem:
         # A very long line is shown as a window around the caret.
         low = max(0, start - _CONTEXT) if len(line) > 2 * _CONTEXT else 0
         high = min(len(line), end + _CONTEXT) if len(line) > 2 * _CONTEXT else len(line)
-        before = ("…" if low else "") + _shown(line[low:start])
-        target = _shown(line[start:end])
-        after = _shown(line[end:high]) + ("…" if high < len(line) else "")
+        before = ("…" if low else "") + visible(line[low:start], keep="\t")
+        target = visible(line[start:end], keep="\t")
+        after = visible(line[end:high], keep="\t") + ("…" if high < len(line) else "")
         pad = "".join("\t" if ch == "\t" else " " * columns(ch) for ch in before)
         caret = "^" * max(1, columns(target))
         gutter = f"{self.line:>4} | "
@@ -71,16 +70,6 @@ class Problem:
 
 
 _CONTEXT = 60
-
-
-def _shown(text: str) -> str:
-    """Return ``text`` with invisible characters written out, so the caret lines up."""
-    return "".join(
-        f"<U+{ord(ch):04X}>"
-        if ch != "\t" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
-        else ch
-        for ch in text
-    )
 
 
 class ZsdError(Exception):

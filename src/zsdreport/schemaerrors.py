@@ -15,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from zsdreport.errors import Problem
 from zsdreport.load import PathKey, Source
-from zsdreport.suggest import closest, did_you_mean, visible
+from zsdreport.suggest import closest, did_you_mean
+from zsdreport.text import visible
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 
@@ -34,13 +33,3 @@ def distance(a: str, b: str) -> int:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[-1]
-
-
-def visible(text: str) -> str:
-    """Return ``text`` with characters nobody can see written as <U+200B>."""
-    return "".join(
-        f"<U+{ord(ch):04X}>"
-        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
-        else ch
-        for ch in text
-    )

@@ -97,6 +97,19 @@ def prose(text: str) -> str:
     return join_lines(full_width(join_lines(text)))
 
 
+_INVISIBLE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+def visible(text: str, keep: str = "") -> str:
+    """Return ``text`` with characters nobody can see written out as <U+200B> (except ``keep``)."""
+    import unicodedata
+
+    return "".join(
+        f"<U+{ord(ch):04X}>" if ch not in keep and unicodedata.category(ch) in _INVISIBLE else ch
+        for ch in text
+    )
+
+
 def columns(text: str) -> int:
     """Return how many terminal columns ``text`` takes: wide (CJK) characters take two."""
     import unicodedata
