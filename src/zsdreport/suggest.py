@@ -1,4 +1,4 @@
-"""Helpers for messages: suggest the name that was probably meant, show invisible characters."""
+"""Suggest the name that was probably meant, for "是否想写 …？" in messages."""
 
 from __future__ import annotations
 
