@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import DATA, SEED, require_client
 from tests.docxlint.conftest import failing
 from tests.golden import assert_golden
-from zsdreport.docxlint import format_result, lint_docx
+from zsdreport.docxlint import LintResult, format_result, lint_docx
 from zsdreport.outline import outline
 from zsdreport.render.docx import render_docx
 from zsdreport.validate import load_report
@@ -59,12 +59,17 @@ def test_a_pandoc_docx_of_the_seed_fails_page_font_and_page_number_rules(tmp_pat
     assert result.exit_code == 1
 
 
-def test_a_report_built_by_zsdreport_passes_every_rule(tmp_path: Path, update_golden: bool) -> None:
-    report, problems = load_report(DATA)
+def lint_built(data: Path, path: Path) -> LintResult:
+    """Build the .docx of the period in ``data`` at ``path`` and check it."""
+    report, problems = load_report(data)
     assert report is not None, problems
-    path = tmp_path / "2023H1.docx"
     path.write_bytes(render_docx(outline(report), report.meta.style))
-    result = lint_docx(path)
+    return lint_docx(path)
+
+
+def test_a_report_built_by_zsdreport_passes_every_rule(tmp_path: Path, update_golden: bool) -> None:
+    path = tmp_path / "2023H1.docx"
+    result = lint_built(DATA, path)
     assert failing(result) == set(), format_result(result)
     assert_golden(
         "lint-docx-2023H1.txt",
@@ -84,9 +89,5 @@ def test_our_signature_placement_agrees_with_the_checker(tmp_path: Path) -> None
     )
     assert "ABCD" in text
     report_file.write_text(text, encoding="utf-8")
-    report, problems = load_report(root)
-    assert report is not None, problems
-    path = tmp_path / "abcd.docx"
-    path.write_bytes(render_docx(outline(report), report.meta.style))
-    result = lint_docx(path)
+    result = lint_built(root, tmp_path / "abcd.docx")
     assert failing(result) == set(), format_result(result)
