@@ -125,3 +125,37 @@ def test_literal_signature_rule_moves_the_name_only_for_a_longer_date() -> None:
 def test_latin_letters_count_half_a_zi_like_digits() -> None:
     # ABCD镇人民政府 is 2 + 5 = 7 字, like 某某镇人民政府.
     assert signature_indents("ABCD镇人民政府", "2023年7月10日") == (3.5, 2.0)
+
+
+def test_a_text_given_as_a_list_is_several_paragraphs(
+    tree: Callable[[Mapping[str, str]], Path],
+) -> None:
+    root = tree(
+        {
+            "report.yaml": """
+                title: 测试
+                period: 2023H1
+                preamble:
+                  - 开头第一段。
+                  - 开头第二段。
+                sections: [plans]
+            """,
+            "plans.yaml": """
+                heading: 打算
+                items:
+                  - lead: 甲。
+                    text:
+                      - 第一段。
+                      - 第二段。
+                    points: [一事。, 二事。]
+            """,
+        }
+    )
+    assert [(b.kind, b.text) for b in blocks_of(root)] == [
+        ("title", "测试"),
+        ("body", "开头第一段。"),
+        ("body", "开头第二段。"),
+        ("heading1", "一、打算"),
+        ("item", "1.甲。第一段。"),
+        ("body", "第二段。一是一事。二是二事。"),
+    ]

@@ -75,8 +75,7 @@ def outline(report: Report) -> Document:
     blocks = [Block("title", title)]
     if meta.recipient:
         blocks.append(Block("recipient", say(meta.recipient)))
-    if meta.preamble.strip():
-        blocks.append(Block("body", say(meta.preamble)))
+    blocks += [Block("body", say(p)) for p in meta.preamble if p.strip()]
     for n, part in enumerate(report.parts, 1):
         if part.heading is not None:
             blocks.append(Block("heading1", say(part.heading), marker(1, n), level=1))
@@ -94,8 +93,7 @@ def outline(report: Report) -> Document:
 
 def _section_body(section: Section, say: Say) -> Iterator[Block]:
     data = section.data
-    if data.text.strip():
-        yield Block("body", say(data.text))
+    yield from (Block("body", say(p)) for p in data.text if p.strip())
     yield from _items(data.items, say, level=3)
     for n, point in enumerate(data.points, 1):
         yield Block("point", say(point.text), ordinal_point(n), say(point.lead))
@@ -104,8 +102,11 @@ def _section_body(section: Section, say: Say) -> Iterator[Block]:
 def _items(items: Sequence[Item | SubItem], say: Say, level: int) -> Iterator[Block]:
     kind: Kind = "item" if level == 3 else "subitem"
     for n, item in enumerate(items, 1):
-        body = say(item.text) + _inline_points(item.points, say)
-        yield Block(kind, body, marker(level, n), say(item.lead), level=level)
+        # The first paragraph carries the number and lead; inline points end the last one.
+        paragraphs = [say(p) for p in item.text if p.strip()] or [""]
+        paragraphs[-1] += _inline_points(item.points, say)
+        yield Block(kind, paragraphs[0], marker(level, n), say(item.lead), level=level)
+        yield from (Block("body", p) for p in paragraphs[1:])
         if isinstance(item, Item):
             yield from _items(item.items, say, level=4)
 

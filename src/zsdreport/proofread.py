@@ -87,9 +87,7 @@ def _blank_line(source: Source, path: PathKey, value: str) -> list[Problem]:
     # The break sits at the end of the line before the blank one: point at the blank line.
     end_of_line = source.problem(path, "", WARNING, offset=value.index(body) + found)
     line = (end_of_line.line or 0) + 1
-    message = (
-        "段落中间的空行不会另起一段，生成时与上文连成一段：如需分段，请另写一个条目，或删除空行"
-    )
+    message = "段落中间的空行不会另起一段，生成时与上文连成一段：如需分段，请把 text 写成列表（每段一项“- ”），或删除空行"
     return [Problem(source.path, line, 1, message, WARNING, path, source.line(line))]
 
 

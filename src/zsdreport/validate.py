@@ -192,10 +192,11 @@ def _load_section(
 def prose_fields(report: Report) -> Iterator[tuple[Source, PathKey, str]]:
     """Yield every prose field of the report with its file and data path."""
     meta = report.meta
-    for key in ("title", "preamble", "recipient", "author"):
+    for key in ("title", "recipient", "author"):
         value = getattr(meta, key)
         if value:
             yield report.source, (key,), value
+    yield from _paragraph_fields(report.source, ("preamble",), meta.preamble)
     for i, ref in enumerate(meta.sections):
         if ref.heading:
             yield report.source, ("sections", i, "heading"), ref.heading
@@ -204,8 +205,7 @@ def prose_fields(report: Report) -> Iterator[tuple[Source, PathKey, str]]:
     for section in report.sections():
         data, source = section.data, section.source
         yield source, ("heading",), data.heading
-        if data.text:
-            yield source, ("text",), data.text
+        yield from _paragraph_fields(source, ("text",), data.text)
         yield from _item_fields(source, ("items",), data.items)
         yield from _point_fields(source, ("points",), data.points)
 
@@ -214,13 +214,24 @@ def _item_fields(
     source: Source, path: PathKey, items: Sequence[Item | SubItem]
 ) -> Iterator[tuple[Source, PathKey, str]]:
     for i, item in enumerate(items):
-        for key in ("lead", "text"):
-            value = getattr(item, key)
-            if value:
-                yield source, (*path, i, key), value
+        if item.lead:
+            yield source, (*path, i, "lead"), item.lead
+        yield from _paragraph_fields(source, (*path, i, "text"), item.text)
         yield from _point_fields(source, (*path, i, "points"), item.points)
         if isinstance(item, Item):
             yield from _item_fields(source, (*path, i, "items"), item.items)
+
+
+def _paragraph_fields(
+    source: Source, path: PathKey, paragraphs: list[str]
+) -> Iterator[tuple[Source, PathKey, str]]:
+    if source.scalars.get(path) is not None:
+        # `text: 一段文字` stands for a list of one paragraph: the text is the value itself.
+        yield source, path, paragraphs[0]
+        return
+    for k, paragraph in enumerate(paragraphs):
+        if paragraph:
+            yield source, (*path, k), paragraph
 
 
 def _point_fields(

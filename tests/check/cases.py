@@ -579,6 +579,24 @@ CASES: list[Case] = [
         ],
     ),
     Case(
+        "point-text-is-one-paragraph",
+        "schema",
+        _problems(
+            PROBLEMS.replace("text: 我镇虽有。", "text:\n      - 我镇虽有。\n      - {a: b}")
+        ),
+        [
+            "data/problems.yaml:7:7: 错误: 应为文字，实际为列表（- 项）",
+        ],
+    ),
+    Case(
+        "paragraph-not-text",
+        "schema",
+        _party(PARTY + "  - lead: 乙。\n    text:\n      - 第一段。\n      - {a: b}\n"),
+        [
+            "data/work-party.yaml:15:9: 错误: 应为文字，实际为映射（字段: 值）",
+        ],
+    ),
+    Case(
         "formula-without-digits",
         "schema",
         _party(PARTY.replace(" digits: 1,", "")),
@@ -634,7 +652,7 @@ CASES: list[Case] = [
         "proofread",
         _party(PARTY.replace("中心组学习{study_sessions}。\n", "中心组学习{study_sessions}。\n\n")),
         [
-            "data/work-party.yaml:11:1: 警告: 段落中间的空行不会另起一段，生成时与上文连成一段：如需分段，请另写一个条目，或删除空行",
+            "data/work-party.yaml:11:1: 警告: 段落中间的空行不会另起一段，生成时与上文连成一段：如需分段，请把 text 写成列表（每段一项“- ”），或删除空行",
         ],
         code=0,
     ),

@@ -28,7 +28,9 @@ FILES = {
         text: 节正文{zz08}
         items:
           - lead: 引语{zz09}
-            text: 正文{zz10}
+            text:
+              - 正文{zz10}
+              - 正文第二段{zz21}
             points:
               - 要点{zz11}
               - lead: 要点引语{zz12}
@@ -47,7 +49,7 @@ FILES = {
           - 问题{zz20}
     """,
 }
-FIELDS = 20
+FIELDS = 21
 
 
 def test_every_prose_field_is_checked(tree: Callable[[Mapping[str, str]], Path]) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -33,3 +33,16 @@ def _identifier(value: str) -> str:
 
 
 Identifier = Annotated[str, AfterValidator(_identifier)]
+
+
+def _paragraphs(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Paragraphs = Annotated[list[str], BeforeValidator(_paragraphs)]
+"""Prose of one or more paragraphs: a text, or a list of texts (one paragraph each)."""
+
+
+def has_text(paragraphs: list[str]) -> bool:
+    """Tell whether any paragraph holds more than blanks."""
+    return any(p.strip() for p in paragraphs)

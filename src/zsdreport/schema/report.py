@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from zsdreport.schema.base import Model, Text
+from zsdreport.schema.base import Model, Paragraphs, Text
 from zsdreport.schema.style import StyleProfile
 
 _PERIOD = re.compile(r"^(\d{4})H([12])$")
@@ -109,7 +109,7 @@ class ReportFile(Model):
     author: str | None = Field(default=None, description="文档属性中的作者，默认第一个署名")
     date: Annotated[dt.date, BeforeValidator(_date)] | None = None
     recipient: str | None = None
-    preamble: str = ""
+    preamble: Paragraphs = []
     sections: list[SectionRef] = Field(min_length=1)
     output: Output = Output()
     style: StyleProfile = StyleProfile()

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from zsdreport.schema.base import Identifier, Model, Text
+from zsdreport.schema.base import Identifier, Model, Paragraphs, Text, has_text
 
 _NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 MAX_INTEGER_DIGITS = 15
@@ -73,7 +73,7 @@ class SubItem(Model):
     """A （1） paragraph under a numbered item: lead, prose and inline points, no deeper level."""
 
     lead: str = ""
-    text: str = ""
+    text: Paragraphs = []
     points: list[PointEntry] = []
 
     @model_validator(mode="before")
@@ -85,7 +85,7 @@ class SubItem(Model):
 
     @model_validator(mode="after")
     def _not_empty(self) -> SubItem:
-        if not (self.lead.strip() or self.text.strip() or self.points):
+        if not (self.lead.strip() or has_text(self.text) or self.points):
             raise ValueError("条目至少需要 lead、text 或 points 之一")
         return self
 
@@ -94,13 +94,13 @@ class Item(Model):
     """A numbered paragraph: a run-in lead sentence, prose, inline points and （1） sub-items."""
 
     lead: str = ""
-    text: str = ""
+    text: Paragraphs = []
     points: list[PointEntry] = []
     items: list[SubItem] = []
 
     @model_validator(mode="after")
     def _not_empty(self) -> Item:
-        if not (self.lead.strip() or self.text.strip() or self.points or self.items):
+        if not (self.lead.strip() or has_text(self.text) or self.points or self.items):
             raise ValueError("条目至少需要 lead、text、points 或 items 之一")
         return self
 
@@ -110,12 +110,12 @@ class SectionFile(Model):
 
     heading: Text
     metrics: dict[Identifier, Metric] = {}
-    text: str = ""
+    text: Paragraphs = []
     items: list[Item] = []
     points: list[PointEntry] = []
 
     @model_validator(mode="after")
     def _has_content(self) -> SectionFile:
-        if not (self.text.strip() or self.items or self.points):
+        if not (has_text(self.text) or self.items or self.points):
             raise ValueError("这一节没有内容：需要 text、items 或 points")
         return self
