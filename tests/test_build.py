@@ -50,9 +50,9 @@ def test_text_matches_the_original_report(
 def test_docx_paragraphs_carry_exactly_the_markdown_text(outputs: dict[str, Path]) -> None:
     import docx
 
-    from tests.render.test_markdown import read_back
+    from tests.markdown_reader import read_blocks
 
-    markdown = [text for _, text in read_back(outputs["md"].read_text(encoding="utf-8"))]
+    markdown = [text for _, text in read_blocks(outputs["md"].read_text(encoding="utf-8"))]
     paragraphs = [p.text for p in docx.Document(str(outputs["docx"])).paragraphs if p.text.strip()]
     assert paragraphs == markdown
 

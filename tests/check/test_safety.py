@@ -8,38 +8,15 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from tests.check.conftest import MINI, Cli, Folder
+from tests.markdown_reader import read_blocks as _blocks
 from zsdreport.errors import OutputError
 from zsdreport.outline import Block, Document, Kind
 from zsdreport.render.env import escape_markdown
 from zsdreport.render.markdown import render_markdown
 from zsdreport.text import join_lines
 from zsdreport.write import safe_name, write_all
-
-READER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-
-
-def _blocks(markdown: str) -> list[tuple[str, str]]:
-    """Return (block kind, plain text) for each top-level block a real Markdown reader sees."""
-    tokens = READER.parse(markdown)
-    out = []
-    for i, token in enumerate(tokens):
-        if token.type == "inline":
-            text = "".join(
-                c.content if c.type == "text" else f"<{c.type}>" for c in token.children or []
-            )
-            out.append((tokens[i - 1].tag, text))
-        elif token.level == 0 and not token.type.endswith(("_open", "_close")):
-            out.append((token.type, token.content))
-        elif (
-            token.level == 0
-            and token.type.endswith("_open")
-            and token.tag not in ("p", "h1", "h2", "h3")
-        ):
-            out.append((token.type, ""))
-    return out
 
 
 def test_template_code_in_data_is_printed_literally_never_run() -> None:

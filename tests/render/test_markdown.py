@@ -3,46 +3,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
+from tests.markdown_reader import read_blocks
 from zsdreport.outline import Block, outline
 from zsdreport.render.env import escape_markdown
 from zsdreport.render.markdown import render_markdown
 from zsdreport.validate import load_report
 
 MINI = Path(__file__).parent.parent / "data" / "mini"
-HEADING_LEVEL = {"title": 1, "heading1": 2, "heading2": 3}
+HEADING_TAG = {"title": "h1", "heading1": "h2", "heading2": "h3"}
 
 
-def read_back(markdown: str) -> list[tuple[int, str]]:
-    """Parse Markdown with a real CommonMark reader: (heading level or 0, plain text) per block."""
-    tokens = MarkdownIt("commonmark").parse(markdown)
-    out: list[tuple[int, str]] = []
-    for i, token in enumerate(tokens):
-        if token.type == "inline":
-            opener = tokens[i - 1]
-            level = int(opener.tag[1]) if opener.type == "heading_open" else 0
-            text = "".join(child.content for child in token.children or [] if child.type == "text")
-            out.append((level, text))
-        elif token.type not in (
-            "heading_open",
-            "heading_close",
-            "paragraph_open",
-            "paragraph_close",
-        ):
-            out.append((-1, token.type))
-    return out
-
-
-def expected(blocks: list[Block]) -> list[tuple[int, str]]:
-    return [(HEADING_LEVEL.get(b.kind, 0), b.text) for b in blocks]
+def expected(blocks: list[Block]) -> list[tuple[str, str]]:
+    return [(HEADING_TAG.get(b.kind, "p"), b.text) for b in blocks]
 
 
 def test_markdown_round_trips_through_a_real_reader() -> None:
     report, _ = load_report(MINI)
     assert report is not None
     doc = outline(report)
-    assert read_back(render_markdown(doc)) == expected(doc.blocks)
+    assert read_blocks(render_markdown(doc)) == expected(doc.blocks)
 
 
 # Hostile text (headings, lists, emphasis, HTML, template code) is covered by
