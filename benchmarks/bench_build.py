@@ -73,7 +73,7 @@ def main() -> None:
         print(f"in-process: build md / check                      = {t_md / t_check:5.2f}")
         print(f"in-process: build md+docx / build md               = {t_docx / t_md:5.2f}")
 
-        from zsdreport.outline import outline
+        from zsdreport.document.outline import outline
 
         big = scaled_copy(Path(work) / "x8", 8)
         size = len(outline(check(big)[0]).blocks) / len(outline(check(DATA)[0]).blocks)

@@ -91,7 +91,7 @@ def test_every_arabic_figure_in_the_body_comes_from_data(
     shipped_data: Path, tmp_path: Path
 ) -> None:
     """Typing a digit into the prose would defeat figures-as-data; years come from the period."""
-    from zsdreport.validate import load_report, prose_fields
+    from zsdreport.check.validate import load_report, prose_fields
 
     report, _ = load_report(shipped_data)
     assert report is not None

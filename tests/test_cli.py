@@ -100,7 +100,7 @@ def test_usage_errors_point_to_the_help_of_the_command(
 def test_an_untranslated_usage_error_still_starts_in_chinese() -> None:
     from typer._click import exceptions as click_errors
 
-    from zsdreport.cli_zh import usage_message
+    from zsdreport.cli.zh import usage_message
 
     error = click_errors.BadArgumentUsage("Argument 'x' takes 2 values.")
     assert (

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import DATA
 from tests.golden import assert_golden
 from zsdreport.build import render
-from zsdreport.outline import outline
-from zsdreport.validate import load_report
+from zsdreport.check.validate import load_report
+from zsdreport.document.outline import outline
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,7 @@ def test_wheel_carries_the_templates_and_builds_outside_the_repo(tmp_path: Path)
     (wheel,) = wheels.glob("zsdreport-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "zsdreport/templates/report.md.j2" in names
-    assert "zsdreport/cli.py" in names
+    assert "zsdreport/cli/__init__.py" in names
 
     target = tmp_path / "site"
     subprocess.run(

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from zsdreport.check.validate import load_report
+from zsdreport.document.outline import Document, outline
 from zsdreport.errors import DataError, Problem, Severity, UsageError
-from zsdreport.outline import Document, outline
 from zsdreport.report import Report
-from zsdreport.validate import load_report
 from zsdreport.write import safe_name, write_all
 
 FORMATS = ("md", "docx", "pdf")
@@ -67,7 +67,7 @@ def build(
 
 
 def _font_warnings(report: Report) -> list[Problem]:
-    from zsdreport.fonts import installed_families, missing_fonts
+    from zsdreport.render.fonts import installed_families, missing_fonts
 
     families = installed_families()
     missing = missing_fonts(report.meta.style, families) if families is not None else []

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zsdreport.load import Source
-from zsdreport.metrics import Figure, expand
+from zsdreport.figures.figure import Figure
+from zsdreport.figures.references import expand
+from zsdreport.load.reader import Source
 from zsdreport.schema import ReportFile, SectionFile
 from zsdreport.text import prose
 

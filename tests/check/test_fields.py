@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from zsdreport.outline import outline
-from zsdreport.validate import load_report
+from zsdreport.check.validate import load_report
+from zsdreport.document.outline import outline
 
 FILES = {
     "report.yaml": """

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.check.conftest import MINI, Cli, Folder
-from zsdreport.load import MAX_BYTES, align, load_file
+from zsdreport.load.reader import MAX_BYTES, align, load_file
 
 FORMATS = "md,docx" if importlib.util.find_spec("zsdreport.render.docx") else "md"
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from tests.check.conftest import MINI, Cli, Folder
 from tests.markdown_reader import read_blocks as _blocks
+from zsdreport.document.outline import Block, Document, Kind
 from zsdreport.errors import OutputError
-from zsdreport.outline import Block, Document, Kind
 from zsdreport.render.env import escape_markdown
 from zsdreport.render.markdown import render_markdown
 from zsdreport.text import join_lines
@@ -201,13 +201,13 @@ def test_a_filename_with_a_path_is_refused_before_anything_is_written(
 def test_an_internal_error_is_a_short_chinese_message_and_the_traceback_waits_for_debug(
     folder: Folder, cli: Cli, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import zsdreport.validate
+    import zsdreport.check.validate
 
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
     folder({})
-    monkeypatch.setattr(zsdreport.validate, "check_prose", broken)
+    monkeypatch.setattr(zsdreport.check.validate, "check_prose", broken)
     run = cli("check", "data")
     assert (run.code, run.out) == (1, "")
     assert run.err == (

@@ -9,7 +9,7 @@ from docx.shared import Pt
 
 from tests.docxlint.conftest import Lint, failing
 from tests.docxlint.samples import paragraphs_of
-from zsdreport.placement import signature_indents
+from zsdreport.document.placement import signature_indents
 from zsdreport.text import zi
 
 

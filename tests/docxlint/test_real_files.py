@@ -11,10 +11,10 @@ import pytest
 from tests.conftest import DATA, SEED, require_client
 from tests.docxlint.conftest import failing
 from tests.golden import assert_golden
+from zsdreport.check.validate import load_report
+from zsdreport.document.outline import outline
 from zsdreport.docxlint import LintResult, format_result, lint_docx
-from zsdreport.outline import outline
 from zsdreport.render.docx import render_docx
-from zsdreport.validate import load_report
 
 
 @pytest.mark.client

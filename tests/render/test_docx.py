@@ -15,11 +15,11 @@ import pytest
 from lxml import etree
 
 from tests.conftest import require_client
+from zsdreport.check.validate import load_report
+from zsdreport.document.outline import Block, Document, outline
 from zsdreport.errors import UsageError
-from zsdreport.outline import Block, Document, outline
 from zsdreport.render.docx import render_docx
 from zsdreport.schema.style import StyleProfile
-from zsdreport.validate import load_report
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from tests.markdown_reader import read_blocks
-from zsdreport.outline import Block, outline
+from zsdreport.check.validate import load_report
+from zsdreport.document.outline import Block, outline
 from zsdreport.render.env import escape_markdown
 from zsdreport.render.markdown import render_markdown
-from zsdreport.validate import load_report
 
 MINI = Path(__file__).parent.parent / "data" / "mini"
 HEADING_TAG = {"title": "h1", "heading1": "h2", "heading2": "h3"}

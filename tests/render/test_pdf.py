@@ -6,12 +6,12 @@ import pytest
 
 from tests.conftest import DATA, require_client
 from zsdreport.build import render
+from zsdreport.check.validate import load_report
+from zsdreport.document.outline import outline
 from zsdreport.errors import OutputError
-from zsdreport.fonts import missing_fonts
-from zsdreport.outline import outline
+from zsdreport.render.fonts import missing_fonts
 from zsdreport.render.pdf import docx_to_pdf
 from zsdreport.schema import StyleProfile
-from zsdreport.validate import load_report
 
 
 def report_docx() -> bytes:
@@ -80,7 +80,7 @@ def test_a_pdf_build_warns_about_fonts_this_machine_lacks(
     from pathlib import Path
 
     from zsdreport import build as build_module
-    from zsdreport import fonts
+    from zsdreport.render import fonts
 
     monkeypatch.setattr(fonts, "installed_families", lambda: {"宋体", "黑体"})
     monkeypatch.setattr("zsdreport.render.pdf.docx_to_pdf", lambda docx: b"%PDF-1.7 stub")

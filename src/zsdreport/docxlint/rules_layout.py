@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from zsdreport.document.placement import signature_indents
 from zsdreport.docxlint.document import LintDoc, Para
 from zsdreport.docxlint.kinds import DATE, HEADINGS, Kind
 from zsdreport.docxlint.props import alignment, indent, leading_spaces
 from zsdreport.docxlint.result import Findings, RuleResult, rule
-from zsdreport.placement import signature_indents
 from zsdreport.text import zi as width_in_zi
 
 ZI = 320  # one 字 of 3号 text, in twips

@@ -8,7 +8,7 @@ import docx
 from docx.document import Document as WordDocument
 from docx.shared import Twips
 
-from zsdreport.outline import Block, Document
+from zsdreport.document.outline import Block, Document
 from zsdreport.render.docx_package import build_time, drop_unused_parts, set_properties, stable_zip
 from zsdreport.render.docx_page import setup_page
 from zsdreport.render.docx_runs import add_text

@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from zsdreport.document.outline import Document
 from zsdreport.errors import UsageError
-from zsdreport.outline import Document
 
 # Used when SOURCE_DATE_EPOCH is unset, so that the same data always gives the same bytes.
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)

@@ -13,7 +13,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from zsdreport.outline import Kind
+from zsdreport.document.outline import Kind
 from zsdreport.schema.style import StyleProfile
 
 BODY_PT = 16  # 3号

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zsdreport.outline import Document
+from zsdreport.document.outline import Document
 from zsdreport.render.env import environment
 
 TEMPLATE = "report.md.j2"

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from zsdreport.metrics import expand
-from zsdreport.numbering import marker, ordinal_point
-from zsdreport.placement import signature_indents
+from zsdreport.document.numbering import marker, ordinal_point
+from zsdreport.document.placement import signature_indents
+from zsdreport.figures.references import expand
 from zsdreport.report import Report, Section
 from zsdreport.schema import Item, Point, SubItem
 from zsdreport.text import prose, zi

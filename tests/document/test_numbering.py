@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from zsdreport.numbering import chinese, marker, ordinal_point
+from zsdreport.document.numbering import chinese, marker, ordinal_point
 
 
 @pytest.mark.parametrize(

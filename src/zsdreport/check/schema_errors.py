@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from zsdreport.check.suggest import closest, did_you_mean
 from zsdreport.errors import Problem
-from zsdreport.load import PathKey, Source
-from zsdreport.suggest import closest, did_you_mean
+from zsdreport.load.reader import PathKey, Source
 from zsdreport.text import visible
 
 M = TypeVar("M", bound=BaseModel)

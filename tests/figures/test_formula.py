@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from zsdreport.metrics import FormulaError, evaluate, format_value, formula_names
+from zsdreport.figures.figure import format_value
+from zsdreport.figures.formula import FormulaError, evaluate, formula_names
 
 VALUES = {"done": Decimal(566), "handled": Decimal(568), "zero": Decimal(0), "a": Decimal(1)}
 

@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from zsdreport.encoding import describe_char
 from zsdreport.errors import Problem, Severity
-from zsdreport.load import PathKey, Source
-from zsdreport.metrics import REFERENCE, Figure, format_value
+from zsdreport.figures.figure import Figure, format_value
+from zsdreport.figures.references import REFERENCE
+from zsdreport.load.encoding import describe_char
+from zsdreport.load.reader import PathKey, Source
 from zsdreport.text import HALF_TO_FULL, HALF_WIDTH, is_cjk
 
 Field = tuple[Source, PathKey, str]

@@ -1,34 +1,10 @@
-"""Figures: evaluate derived metrics, format values, and expand {id} references in prose."""
+"""The formula language of derived metrics: parse and evaluate exactly."""
 
 from __future__ import annotations
 
 import ast
-import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from pathlib import Path
-
-from zsdreport.schema import Metric
-
-REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A metric with its final value and where it was declared."""
-
-    id: str
-    metric: Metric
-    value: Decimal
-    file: Path
-    line: int
-    section: str
-
-    @property
-    def text(self) -> str:
-        """Return the figure as printed: value and unit, e.g. ``99.6%``."""
-        return format_value(self.value, self.metric.digits) + self.metric.unit
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 
 class FormulaError(ValueError):
@@ -37,15 +13,6 @@ class FormulaError(ValueError):
 
 MAX_MAGNITUDE = Decimal(10) ** 15
 """Figures at or beyond this (a thousand trillion) are surely typing or formula mistakes."""
-
-
-def format_value(value: Decimal, digits: int | None = None) -> str:
-    """Return ``value`` as typed (no exponent, no grouping); rounded half-up to ``digits``."""
-    if digits is not None:
-        value = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    if value.is_zero():
-        value = abs(value)  # never print -0 or -0.00
-    return format(value, "f")
 
 
 def formula_names(formula: str) -> list[str]:
@@ -114,13 +81,3 @@ def _eval(node: ast.expr, lookup: Callable[[str], Decimal]) -> Decimal:
             raise FormulaError(f"公式中的除数 {ast.unparse(node.right)} 为 0，无法计算")
         return left / right
     raise FormulaError("公式无法计算")  # pragma: no cover - _parse rejects everything else
-
-
-def references(text: str) -> Iterator[re.Match[str]]:
-    """Yield each {name} reference in ``text``."""
-    return REFERENCE.finditer(text)
-
-
-def expand(text: str, words: Mapping[str, str]) -> str:
-    """Replace every {name} in ``text`` by its printed form; unknown names must be checked first."""
-    return REFERENCE.sub(lambda m: words[m.group(1)], text)

@@ -12,7 +12,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from zsdreport.cli_zh import ChineseCommand, ChineseGroup, run
+from zsdreport.cli.zh import ChineseCommand, ChineseGroup, run
 from zsdreport.errors import EXIT_DATA, EXIT_USAGE, DataError, Problem, ZsdError
 
 app = typer.Typer(
@@ -124,7 +124,7 @@ def metrics_command(
 ) -> None:
     """列出本期所有数据指标（标识、名称、数值、单位、出处）。"""
     from zsdreport.build import check
-    from zsdreport.listing import list_metrics
+    from zsdreport.figures.listing import list_metrics
 
     def run() -> str:
         report, _ = check(data_dir)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from zsdreport.errors import UsageError
-from zsdreport.metrics import format_value
+from zsdreport.figures.figure import format_value
 from zsdreport.report import Report
 from zsdreport.text import columns
 

@@ -11,18 +11,16 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from zsdreport.check.proofread import check_characters, check_prose
+from zsdreport.check.schema_errors import validate
+from zsdreport.check.suggest import did_you_mean
 from zsdreport.errors import Problem, Severity, UsageError
-from zsdreport.figures import check_references, compute_figures
-from zsdreport.load import PathKey, Source, load_file
-from zsdreport.metrics import (
-    references,
-)
-from zsdreport.proofread import check_characters, check_prose
+from zsdreport.figures.compute import check_references, compute_figures
+from zsdreport.figures.references import references
+from zsdreport.load.reader import PathKey, Source, load_file
 from zsdreport.report import Part, Report, Section
 from zsdreport.schema import Item, ReportFile, SectionFile, SectionGroup, SubItem
 from zsdreport.schema.report import PERIOD_WORDS, SectionRef
-from zsdreport.schemaerrors import validate
-from zsdreport.suggest import did_you_mean
 from zsdreport.write import safe_name
 
 REPORT_FILE = "report.yaml"

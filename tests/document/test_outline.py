@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from zsdreport.outline import Block, outline
-from zsdreport.placement import signature_indents
-from zsdreport.validate import load_report
+from zsdreport.check.validate import load_report
+from zsdreport.document.outline import Block, outline
+from zsdreport.document.placement import signature_indents
 
-MINI = Path(__file__).parent / "data" / "mini"
+MINI = Path(__file__).parents[1] / "data" / "mini"
 
 
 def blocks_of(root: Path) -> list[Block]:

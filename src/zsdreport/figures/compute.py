@@ -7,19 +7,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from zsdreport.check.suggest import did_you_mean
 from zsdreport.errors import Problem, Severity
-from zsdreport.load import PathKey, Source
-from zsdreport.metrics import (
-    Figure,
-    FormulaError,
-    evaluate,
-    format_value,
-    formula_names,
-    references,
-)
+from zsdreport.figures.figure import Figure, format_value
+from zsdreport.figures.formula import FormulaError, evaluate, formula_names
+from zsdreport.figures.references import references
+from zsdreport.load.reader import PathKey, Source
 from zsdreport.report import Report, Section
 from zsdreport.schema.report import PERIOD_WORDS
-from zsdreport.suggest import did_you_mean
 
 RESERVED = frozenset(PERIOD_WORDS)
 Field = tuple[Source, PathKey, str]

@@ -21,9 +21,9 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from zsdreport.encoding import decode
 from zsdreport.errors import Problem, Severity
-from zsdreport.yamlerrors import QUOTE_HINT, translate
+from zsdreport.load.encoding import decode
+from zsdreport.load.yaml_errors import QUOTE_HINT, translate
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32

@@ -1,0 +1,1 @@
+"""Checking the data: schema errors in Chinese, cross-file rules, proofreading → a Report."""

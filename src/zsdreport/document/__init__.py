@@ -1,0 +1,1 @@
+"""Laying out the report: the document structure with generated numbering and placement."""

@@ -1,0 +1,1 @@
+"""The one home of figures: the formula language, evaluation, printed form and the listing."""

@@ -1,0 +1,35 @@
+"""A figure: a metric with its final value, and how a value is printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from zsdreport.schema import Metric
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A metric with its final value and where it was declared."""
+
+    id: str
+    metric: Metric
+    value: Decimal
+    file: Path
+    line: int
+    section: str
+
+    @property
+    def text(self) -> str:
+        """Return the figure as printed: value and unit, e.g. ``99.6%``."""
+        return format_value(self.value, self.metric.digits) + self.metric.unit
+
+
+def format_value(value: Decimal, digits: int | None = None) -> str:
+    """Return ``value`` as typed (no exponent, no grouping); rounded half-up to ``digits``."""
+    if digits is not None:
+        value = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    if value.is_zero():
+        value = abs(value)  # never print -0 or -0.00
+    return format(value, "f")

@@ -1,0 +1,1 @@
+"""Reading data files: bytes → text → strict YAML → plain data with source locations."""
