@@ -53,3 +53,81 @@ def test_punctuation_at_a_line_end_is_converted_once_lines_are_joined(
     raw: str, printed: str
 ) -> None:
     assert prose(raw) == printed
+
+
+@pytest.mark.parametrize(
+    ("raw", "printed"),
+    [
+        # Quotes pair up like brackets: both marks of a pair change, or neither.
+        ('他说"OK"', "他说“OK”"),
+        ('"OK"他说', "“OK”他说"),
+        ('打造"网红"和"爆款"', "打造“网红”和“爆款”"),
+        ('"网红"', "“网红”"),
+        ("称为'老乡'", "称为‘老乡’"),
+        ('He said "hi"', 'He said "hi"'),
+        ('只有一个"引号', '只有一个"引号'),
+        ("it's 好", "it's 好"),
+    ],
+)
+def test_quotes_are_converted_as_pairs(raw: str, printed: str) -> None:
+    assert full_width(raw) == printed
+
+
+@pytest.mark.parametrize(
+    ("raw", "printed"),
+    [
+        ("报告(2023)", "报告（2023）"),  # the partner of a converted bracket follows it
+        ("(2023)年度", "（2023）年度"),
+        ("报告(2023）", "报告（2023）"),
+        ("（2023)报告", "（2023）报告"),
+        ("f(x) = 1", "f(x) = 1"),
+        ("是吗?好!", "是吗？好！"),
+        ("好?", "好？"),
+        ("好!", "好！"),
+    ],
+)
+def test_brackets_and_marks_next_to_chinese(raw: str, printed: str) -> None:
+    assert full_width(raw) == printed
+
+
+def test_quote_pairs_reports_the_unpaired_last_quote() -> None:
+    from zsdreport.text import quote_pairs
+
+    assert quote_pairs('a"b"c"d') == ([(1, 3)], 5)
+    assert quote_pairs('"a""b"') == ([(0, 2), (3, 5)], None)
+    assert quote_pairs("'x'", "'") == ([(0, 2)], None)
+
+
+def test_visible_writes_out_what_nobody_can_see() -> None:
+    from zsdreport.text import visible
+
+    assert visible("a\u200bb\x1b[2Jc") == "a<U+200B>b<U+001B>[2Jc"
+    assert visible("换\n行", keep="\n") == "换\n行"
+    assert visible("换\n行") == "换<U+000A>行"
+    assert visible("\u2028") == "<U+2028>"
+    assert visible("汉字 abc") == "汉字 abc"
+
+
+@pytest.mark.parametrize(
+    ("ch", "cjk"),
+    [
+        ("汉", True),
+        ("，", True),
+        ("“", True),
+        ("—", True),
+        ("a", False),
+        ("1", False),
+        (",", False),
+    ],
+)
+def test_is_cjk(ch: str, cjk: bool) -> None:
+    from zsdreport.text import is_cjk
+
+    assert is_cjk(ch) is cjk
+
+
+def test_widths_in_columns_and_zi() -> None:
+    from zsdreport.text import columns, zi
+
+    assert columns("汉字ab") == 6
+    assert zi("2023年7月10日") == 6.5

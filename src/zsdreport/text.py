@@ -70,24 +70,34 @@ def _pair_brackets(text: str) -> str:
 
 
 def _quotes(text: str) -> str:
+    """Make ASCII quotes in Chinese text full-width, a pair at a time (like brackets).
+
+    Quotes pair up in order: the 1st with the 2nd, the 3rd with the 4th. A pair touching Chinese
+    on either side, or holding Chinese, becomes “…” (or ‘…’); an unpaired quote stays ASCII,
+    never half of a converted pair, and ``check`` flags it (``unpaired_quote``).
+    """
     if '"' not in text and "'" not in text:
         return text
-    out: list[str] = []
-    open_double = open_single = False
-    for i, ch in enumerate(text):
-        near_cjk = bool(
-            (i > 0 and re.match(CJK, text[i - 1]))
-            or (i + 1 < len(text) and re.match(CJK, text[i + 1]))
-        )
-        if ch == '"' and near_cjk:
-            out.append("”" if open_double else "“")
-            open_double = not open_double
-        elif ch == "'" and near_cjk:
-            out.append("’" if open_single else "‘")
-            open_single = not open_single
-        else:
-            out.append(ch)
+    out = list(text)
+    for ascii_quote, (opening, closing) in (('"', "“”"), ("'", "‘’")):
+        for start, end in quote_pairs(text, ascii_quote)[0]:
+            if _touches_cjk(text, start, end):
+                out[start], out[end] = opening, closing
     return "".join(out)
+
+
+def quote_pairs(text: str, quote: str = '"') -> tuple[list[tuple[int, int]], int | None]:
+    """Return the index pairs of ``quote`` in order, and the index of a last unpaired one."""
+    found = [i for i, ch in enumerate(text) if ch == quote]
+    pairs = list(zip(found[0::2], found[1::2], strict=False))
+    return pairs, (found[-1] if len(found) % 2 else None)
+
+
+def _touches_cjk(text: str, start: int, end: int) -> bool:
+    outside = (start > 0 and is_cjk(text[start - 1])) or (
+        end + 1 < len(text) and is_cjk(text[end + 1])
+    )
+    return outside or any(is_cjk(ch) for ch in text[start + 1 : end])
 
 
 def prose(text: str) -> str:

@@ -18,7 +18,7 @@ from zsdreport.figures.figure import Figure, format_value
 from zsdreport.figures.references import REFERENCE
 from zsdreport.load.encoding import describe_char
 from zsdreport.load.reader import PathKey, Source
-from zsdreport.text import HALF_TO_FULL, HALF_WIDTH, is_cjk
+from zsdreport.text import HALF_TO_FULL, HALF_WIDTH, full_width, is_cjk, quote_pairs
 
 Field = tuple[Source, PathKey, str]
 WARNING, ERROR = Severity.WARNING, Severity.ERROR
@@ -64,6 +64,7 @@ def check_prose(
         problems += _braces(source, path, value, figures)
         problems += _half_width(source, path, text)
         problems += _brackets(source, path, text)
+        problems += _unpaired_quotes(source, path, text)
         problems += _doubled(source, path, text)
         problems += _typed_figures(source, path, value, figures, years)
         problems += _bi(source, path, text)
@@ -185,7 +186,9 @@ def _half_width(source: Source, path: PathKey, span: Span) -> list[Problem]:
     """Flag the ASCII marks printing makes full-width (text.HALF_WIDTH), and ASCII quotes."""
     text = span.text
     found = [m.start() for m in HALF_WIDTH.finditer(text)]
-    found += [i for i, ch in enumerate(text) if ch == '"' and _near_cjk(text, i)]
+    # The quotes printing converts (in pairs, text.full_width keeps every index in place).
+    printed = full_width(text) if '"' in text else text
+    found += [i for i, ch in enumerate(text) if ch == '"' and printed[i] != ch]
     found = sorted(i for i in found if span.typed[i])
     if not found:
         return []
@@ -199,8 +202,16 @@ def _half_width(source: Source, path: PathKey, span: Span) -> list[Problem]:
     return [_at(source, path, span, found[0], message)]
 
 
-def _near_cjk(text: str, i: int) -> bool:
-    return (i > 0 and is_cjk(text[i - 1])) or (i + 1 < len(text) and is_cjk(text[i + 1]))
+def _unpaired_quotes(source: Source, path: PathKey, span: Span) -> list[Problem]:
+    """Flag a last ASCII quote without a partner: printing leaves it ASCII (text._quotes)."""
+    text = span.text
+    problems: list[Problem] = []
+    for quote in ('"', "'"):
+        i = quote_pairs(text, quote)[1]
+        if i is not None and span.typed[i] and any(is_cjk(ch) for ch in text):
+            message = f"半角引号“{quote}”没有配对：生成时不会改为全角，请补上另一半（或改为全角引号）或删除"
+            problems.append(_at(source, path, span, i, message))
+    return problems
 
 
 def _brackets(source: Source, path: PathKey, span: Span) -> list[Problem]:
