@@ -15,10 +15,23 @@ DATA = ROOT / "data" / "2023H1"
 SEED = Path(__file__).resolve().parent / "seed" / "2023H1-report.txt"
 
 
+def in_ci() -> bool:
+    """Tell whether this run is CI: only a true value of CI counts (``CI=false`` or ``0`` do not)."""
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite golden files from current output"
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Golden files rewritten in CI would make every golden test pass whatever the output.
+    if config.getoption("--update-golden") and in_ci():
+        raise pytest.UsageError(
+            "--update-golden is refused in CI: golden files are reviewed by hand"
+        )
 
 
 @pytest.fixture
@@ -61,7 +74,7 @@ def require_client(program: str, package: str) -> str:
     path = shutil.which(program)
     if path:
         return path
-    if os.environ.get("CI"):
+    if in_ci():
         pytest.fail(f"CI must run this test, but {program} is missing (Debian package {package})")
     pytest.skip(f"{program} is not installed (Debian package {package}); CI installs it")
 
@@ -70,7 +83,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """In CI nothing may be skipped: a skipped real-client test there is a failure."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = len(reporter.stats.get("skipped", [])) if reporter is not None else 0
-    if os.environ.get("CI") and skipped and exitstatus == 0:
+    if in_ci() and skipped and exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         if reporter is not None:
             reporter.write_line(

@@ -13,21 +13,25 @@ from tests.conftest import DATA
 PROBE = """
 import json, sys
 from zsdreport.cli import main
+code = 0
 try:
     main({args!r})
-except SystemExit:
-    pass
+except SystemExit as e:
+    code = e.code or 0
 # pydantic is not listed: Typer itself uses it to convert command-line values.
 heavy = ["docx", "jinja2", "yaml", "lxml", "markdown_it", "zsdreport.render.docx", "zsdreport.check.validate"]
-print(json.dumps([m for m in heavy if m in sys.modules]), file=sys.stderr)
+print(json.dumps({{"code": code, "loaded": [m for m in heavy if m in sys.modules]}}), file=sys.stderr)
 """
 
 
 def imported(args: list[str]) -> list[str]:
+    """Return the heavy modules ``zsdreport *args`` loaded; the command itself must succeed."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True, check=False
     )
-    return list(json.loads(result.stderr.strip().splitlines()[-1]))
+    probe = json.loads(result.stderr.strip().splitlines()[-1])
+    assert probe["code"] == 0, result.stderr
+    return list(probe["loaded"])
 
 
 @pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["check", "--help"]])
