@@ -336,7 +336,7 @@ CASES: list[Case] = [
         "schema",
         {"report.yaml": REPORT.replace("2023H1", "2023H3")},
         [
-            'data/report.yaml:2:9: 错误: 应为“年份H1”或“年份H2”（如 2023H1），实际为 "2023H3"',
+            'data/report.yaml:2:9: 错误: 应为“年份H1”“年份H2”（半年，如 2023H1）或“年份”（全年，如 2023），实际为 "2023H3"',
         ],
     ),
     Case(

@@ -18,6 +18,8 @@ from zsdreport.errors import Problem, Severity, UsageError
 from zsdreport.figures.compute import check_references, compute_figures
 from zsdreport.figures.references import references
 from zsdreport.load.reader import PathKey, Source, load_file
+from zsdreport.periods.period import check_folder
+from zsdreport.periods.words import check_period_words
 from zsdreport.report import Part, Report, Section
 from zsdreport.schema import Item, ReportFile, SectionFile, SectionGroup, SubItem
 from zsdreport.schema.report import PERIOD_WORDS, SectionRef
@@ -61,6 +63,8 @@ def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
     declared = compute_figures(report, problems)
     check_references(report, prose_fields(report), declared, problems)
     problems += check_prose(prose_fields(report), report.figures, report.words())
+    problems += check_period_words(prose_fields(report), meta.period)
+    problems += check_folder(root, source, meta.period)
     _check_output(report, problems)
     problems += _check_date(source, meta)
     if not meta.organs:
@@ -74,7 +78,7 @@ def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
 def _check_date(source: Source, meta: ReportFile) -> list[Problem]:
     """Warn when the 成文日期 is missing or far from the period's end.
 
-    A half-year report is written in the last two months of the half or the three after it;
+    A report is written in the last two months of its half (or year) or the three after it;
     a date outside that window usually means the folder was copied from the last period.
     """
     if meta.date is None:

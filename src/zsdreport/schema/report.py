@@ -11,39 +11,64 @@ from pydantic import BeforeValidator, Field, model_validator
 from zsdreport.schema.base import Model, Paragraphs, Text
 from zsdreport.schema.style import StyleProfile
 
-_PERIOD = re.compile(r"^(\d{4})H([12])$")
+_PERIOD = re.compile(r"^(\d{4})(?:H([12]))?$")
 PERIOD_WORDS = ("year", "prev_year", "next_year", "half", "next_half")
 """The names prose may reference besides metrics: {year} → 2023, {half} → 上半年 …"""
 
 
 class Period(Model):
-    """A half-year: 2023H1 is 2023年上半年."""
+    """A half-year (2023H1 is 2023年上半年) or, with no half, a whole year (2023 is 2023年全年)."""
 
     year: Annotated[int, Field(ge=1949, le=2999)]
-    half: Literal[1, 2]
+    half: Literal[1, 2] | None = None
 
     @classmethod
     def parse(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
         if isinstance(value, str):
             match = _PERIOD.match(value.strip())
             if not match:
-                raise ValueError(f'应为“年份H1”或“年份H2”（如 2023H1），实际为 "{value}"')
+                raise ValueError(
+                    f'应为“年份H1”“年份H2”（半年，如 2023H1）或“年份”（全年，如 2023），实际为 "{value}"'
+                )
             year = int(match[1])
             if not 1949 <= year <= 2999:
                 raise ValueError(f"年份 {year} 不合理：应在 1949～2999 之间，如 2023H1")
-            return {"year": year, "half": int(match[2])}
+            return {"year": year, "half": int(match[2]) if match[2] else None}
         return value
 
+    @classmethod
+    def of(cls, text: str) -> Period:
+        """Return the period written as ``text`` (2023H1, 2023H2, 2023), raising ValueError."""
+        return cls.model_validate(cls.parse(text))
+
+    @property
+    def annual(self) -> bool:
+        """Tell whether this is a whole year's report (工作总结和明年工作计划)."""
+        return self.half is None
+
     def __str__(self) -> str:
-        return f"{self.year}H{self.half}"
+        return f"{self.year}" if self.half is None else f"{self.year}H{self.half}"
+
+    def name(self) -> str:
+        """Return the period in words: 2023年上半年, 2023年下半年, 2023年."""
+        return f"{self.year}年{self.words()['half']}" if self.half else f"{self.year}年"
+
+    def following(self) -> Period:
+        """Return the next period of the same kind: 2023H1 → 2023H2 → 2024H1, 2023 → 2024."""
+        if self.half == 1:
+            return Period(year=self.year, half=2)
+        return Period(year=self.year + 1, half=None if self.half is None else 1)
 
     def words(self) -> dict[str, str]:
         """Return the words prose may reference (PERIOD_WORDS): {year}, {half}, {next_half} …"""
+        half = {1: "上半年", 2: "下半年", None: "全年"}[self.half]
         values = (
             str(self.year),
             str(self.year - 1),
             str(self.year + 1),
-            "上半年" if self.half == 1 else "下半年",
+            half,
             "下半年" if self.half == 1 else "明年",
         )
         return dict(zip(PERIOD_WORDS, values, strict=True))

@@ -1,0 +1,1 @@
+"""The next period: period names and checks, `new`, the spreadsheets of `metrics`/`fill`."""
