@@ -463,7 +463,7 @@ CASES: list[Case] = [
         "cross",
         _party(PARTY.replace("done / handled", "done_rate / handled")),
         [
-            "data/work-party.yaml:6:36: 错误: 公式循环引用了指标“done_rate”",
+            "data/work-party.yaml:6:36: 错误: 公式循环引用：done_rate → done_rate：指标不能直接或间接用自己计算",
         ],
     ),
     Case(
@@ -636,7 +636,7 @@ CASES: list[Case] = [
         "cross",
         _party(PARTY.replace("value: 568,", "value: 0,")),
         [
-            "data/work-party.yaml:6:36: 错误: 公式中的除数 handled 为 0，无法计算",
+            "data/work-party.yaml:6:43: 错误: 公式中的除数 handled 为 0，无法计算",
         ],
     ),
     Case(
@@ -644,7 +644,7 @@ CASES: list[Case] = [
         "cross",
         _party(PARTY.replace("done / handled * 100", "True * 2")),
         [
-            "data/work-party.yaml:6:36: 错误: 公式“True * 2”只能用指标标识、数字、+ - * / 和括号",
+            "data/work-party.yaml:6:36: 错误: 公式用到了未定义的指标“True”：标识只用小写英文字母、数字和下划线",
         ],
     ),
     Case(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from pathlib import Path
 
 from zsdreport.schema import Metric
@@ -33,3 +34,13 @@ def format_value(value: Decimal, digits: int | None = None) -> str:
     if value.is_zero():
         value = abs(value)  # never print -0 or -0.00
     return format(value, "f")
+
+
+def round_half_up(value: Fraction, digits: int) -> Decimal:
+    """Return the exact ``value`` rounded half-up (away from zero) to ``digits`` decimals."""
+    scaled = abs(value) * 10**digits
+    whole = int(scaled)
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    sign = "-" if value < 0 and whole else ""
+    return Decimal(f"{sign}{whole}").scaleb(-digits)
