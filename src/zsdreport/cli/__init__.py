@@ -175,6 +175,11 @@ def lint_docx_command(
         raise typer.Exit(EXIT_DATA)
 
 
+from zsdreport.cli import editing  # noqa: E402  (its commands use _guard, defined above)
+
+app.command("schema", cls=ChineseCommand)(editing.schema_command)
+
+
 def main(args: list[str] | None = None) -> None:
     """Run the command line and exit with its code."""
     sys.exit(run(app, args))

@@ -5,9 +5,31 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+def described(title: str, description: str) -> ConfigDict:
+    """Return a model config that adds a Chinese title and description to the JSON Schema."""
+    return ConfigDict(title=title, json_schema_extra={"description": description})
+
+
+def doc(title: str, description: str, *examples: Any, **extra: Any) -> Any:
+    """Return the Chinese title, description and examples of a field, for the JSON Schema only."""
+    return Field(
+        title=title,
+        description=description,
+        examples=list(examples) or None,
+        json_schema_extra=extra or None,
+    )
 
 
 class Model(BaseModel):
@@ -32,14 +54,21 @@ def _identifier(value: str) -> str:
     return value
 
 
-Identifier = Annotated[str, AfterValidator(_identifier)]
+# The schema states the rule too, so that an editor flags a bad id while the clerk types it.
+Identifier = Annotated[
+    str,
+    AfterValidator(_identifier),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "title": "指标标识"}),
+]
 
 
 def _paragraphs(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Paragraphs = Annotated[list[str], BeforeValidator(_paragraphs)]
+Paragraphs = Annotated[
+    list[str], BeforeValidator(_paragraphs, json_schema_input_type=str | list[str])
+]
 """Prose of one or more paragraphs: a text, or a list of texts (one paragraph each)."""
 
 

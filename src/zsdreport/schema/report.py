@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from zsdreport.schema.base import Model, Paragraphs, Text
+from zsdreport.schema.base import Model, Paragraphs, Text, described, doc
 from zsdreport.schema.style import StyleProfile
 
 _PERIOD = re.compile(r"^(\d{4})(?:H([12]))?$")
@@ -92,9 +92,22 @@ def _date(value: Any) -> Any:
 class SectionGroup(Model):
     """One entry of ``sections``: a single file, or a heading over area files （一）（二）…"""
 
-    file: str | None = None
-    heading: str | None = None
-    files: list[str] | None = None
+    model_config = described(
+        "一节", "一个节文件名，或一个标题（heading）加其下的多个节文件（files，编为（一）（二）……）"
+    )
+
+    file: Annotated[str | None, doc("节文件", "节文件名（不写 .yaml）", "highlights")] = None
+    heading: Annotated[str | None, doc("标题", "这一节的标题，不写序号", "{half}工作开展情况")] = (
+        None
+    )
+    files: Annotated[
+        list[str] | None,
+        doc(
+            "节文件列表",
+            "这一节下的各个节文件（不写 .yaml），依次编为（一）（二）……",
+            ["work-party"],
+        ),
+    ] = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> SectionGroup:
@@ -115,26 +128,84 @@ def _section_ref(value: Any) -> Any:
     return {"file": value} if isinstance(value, str) else value
 
 
-SectionRef = Annotated[SectionGroup, BeforeValidator(_section_ref)]
+_PeriodText = Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^\d{4}H[12]$"})]
+_DateText = Annotated[
+    str,
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\s*\d{4}(-\d{2}-\d{2}|年\d{1,2}月\d{1,2}日)\s*$"}
+    ),
+]
+
+SectionRef = Annotated[
+    SectionGroup, BeforeValidator(_section_ref, json_schema_input_type=str | SectionGroup)
+]
 
 
 class Output(Model):
     """Where the outputs go and what they are called."""
 
-    filename: Text = "{title}"
-    formats: list[Literal["md", "docx", "pdf"]] = ["md", "docx"]
+    model_config = described("输出设置", "输出文件的名称和格式")
+
+    filename: Annotated[
+        Text, doc("文件名", "输出文件名（不含扩展名），可用 {title}、{year} 等", "{title}")
+    ] = "{title}"
+    formats: Annotated[
+        list[Literal["md", "docx", "pdf"]],
+        doc("输出格式", "md（Markdown）、docx（Word）、pdf（需要 LibreOffice）", ["md", "docx"]),
+    ] = ["md", "docx"]
 
 
 class ReportFile(Model):
     """The report file (report.yaml) of a period's data folder."""
 
-    title: Text
-    period: Annotated[Period, BeforeValidator(Period.parse)]
-    organs: list[Text] = Field(default=[], description="署名：发文机关，每行一个")
-    author: str | None = Field(default=None, description="文档属性中的作者，默认第一个署名")
-    date: Annotated[dt.date, BeforeValidator(_date)] | None = None
-    recipient: str | None = None
-    preamble: Paragraphs = []
-    sections: list[SectionRef] = Field(min_length=1)
-    output: Output = Output()
-    style: StyleProfile = StyleProfile()
+    model_config = described(
+        "报告总文件", "report.yaml：标题、期别、署名、成文日期、开头语、各节顺序和输出、排版设置"
+    )
+
+    title: Annotated[
+        Text, doc("标题", "报告标题，可用 {year}、{half} 等", "祖师殿镇{year}年{half}工作总结")
+    ]
+    period: Annotated[
+        Period,
+        BeforeValidator(Period.parse, json_schema_input_type=_PeriodText),
+        doc("期别", "年份加 H1（上半年）或 H2（下半年）", "2023H1"),
+    ]
+    organs: Annotated[
+        list[Text], doc("署名", "发文机关，每行一个", ["中共溆浦县祖师殿镇委员会"])
+    ] = Field(default=[])
+    author: Annotated[
+        str | None, doc("作者", "Word 文档属性中的作者，默认取第一个署名", "祖师殿镇人民政府")
+    ] = Field(default=None)
+    date: Annotated[
+        Annotated[dt.date, BeforeValidator(_date, json_schema_input_type=_DateText)] | None,
+        doc("成文日期", "如 2023-07-10 或 2023年7月10日", "2023-07-10"),
+    ] = None
+    recipient: Annotated[
+        str | None, doc("主送机关", "标题下的主送机关，不写则没有", "县委、县政府：")
+    ] = None
+    preamble: Annotated[
+        Paragraphs,
+        doc(
+            "开头语",
+            "标题后的开头一段；写成列表时每项一段",
+            "{year}年以来，……现将有关情况报告如下：",
+        ),
+    ] = []
+    sections: Annotated[
+        list[SectionRef],
+        doc("各节顺序", "报告的各节，依次编为一、二、三……", ["highlights", "problems", "plans"]),
+    ] = Field(min_length=1)
+    output: Annotated[
+        Output,
+        doc(
+            "输出",
+            "输出文件的名称和格式；不写则生成 Markdown 和 Word",
+            {"formats": ["md", "docx", "pdf"]},
+        ),
+    ] = Output()
+    style: Annotated[
+        StyleProfile,
+        doc(
+            "排版", "字体和排版参数；不写则全部按 GB/T 9704-2012 的默认值", {"font_set": "windows"}
+        ),
+    ] = StyleProfile()

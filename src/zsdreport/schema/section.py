@@ -6,9 +6,18 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from zsdreport.schema.base import Identifier, Model, Paragraphs, Text, has_text
+from zsdreport.schema.base import (
+    ID_PATTERN,
+    Identifier,
+    Model,
+    Paragraphs,
+    Text,
+    described,
+    doc,
+    has_text,
+)
 
 _NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 MAX_INTEGER_DIGITS = 15
@@ -25,18 +34,39 @@ def _number(value: Any) -> Any:
     return value
 
 
-Number = Annotated[Decimal, BeforeValidator(_number)]
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER.pattern}]}),
+]
 
 
 class Metric(Model):
     """A figure: typed once, with a label and a unit, referenced from prose as {id}."""
 
-    label: Text
-    value: Number | None = None
-    unit: str = ""
-    formula: str | None = Field(default=None, description="由其他指标计算，如 done / total * 100")
-    digits: Annotated[int, Field(ge=0, le=6)] | None = None
-    note: str | None = None
+    model_config = described(
+        "指标", "一个数字：只录入一次，正文用 {标识} 引用，生成时替换为“数值+单位”"
+    )
+
+    label: Annotated[Text, doc("名称", "指标的名称，指标清单中显示", "办结事项")]
+    value: Annotated[
+        Number | None,
+        doc("数值", "录入的数值；计算指标可以不写，写了则必须与公式的结果一致", 566, 12.5),
+    ] = None
+    unit: Annotated[str, doc("单位", "紧跟在数值后面的单位；没有单位时不写", "件", "万元", "%")] = (
+        ""
+    )
+    formula: Annotated[
+        str | None,
+        doc("计算公式", "由其他指标计算：指标标识、数字、加减乘除和括号", "done / total * 100"),
+    ] = None
+    digits: Annotated[
+        Annotated[int, Field(ge=0, le=6)] | None,
+        doc("小数位数", "计算结果保留几位小数（四舍五入，0～6）；写了 formula 时必填", 1),
+    ] = None
+    note: Annotated[
+        str | None, doc("备注", "说明数字的来源或口径，只在数据文件中，不进入报告", "据民政办台账")
+    ] = None
 
     @model_validator(mode="after")
     def _value_or_formula(self) -> Metric:
@@ -56,8 +86,12 @@ def _point(value: Any) -> Any:
 class Point(Model):
     """One entry of a 一是……二是…… enumeration."""
 
-    lead: str = ""
-    text: str = ""
+    model_config = described("要点", "“一是……二是……”中的一项；序号自动生成，不要手打")
+
+    lead: Annotated[
+        str, doc("引语", "要点开头的一句，接在“一是”之后", "村级工作力量相对薄弱。")
+    ] = ""
+    text: Annotated[str, doc("正文", "引语之后的内容", "部分村干部年龄偏大。")] = ""
 
     @model_validator(mode="after")
     def _not_empty(self) -> Point:
@@ -66,15 +100,27 @@ class Point(Model):
         return self
 
 
-PointEntry = Annotated[Point, BeforeValidator(_point)]
+PointEntry = Annotated[Point, BeforeValidator(_point, json_schema_input_type=str | Point)]
+
+_LEAD = doc("引语", "段落开头的一句，接在序号之后", "加强党的领导，把准发展“方向盘”。")
+_TEXT = doc(
+    "正文",
+    "一段文字；写成列表时每项一段。可用 {标识} 引用指标，用 {year}、{half} 等引用期别",
+    "组织开展党委理论学习中心组学习{study_sessions}。",
+)
+_POINTS = doc("要点", "“一是……二是……”的各项，序号自动生成", ["村级工作力量相对薄弱。"])
 
 
 class SubItem(Model):
     """A （1） paragraph under a numbered item: lead, prose and inline points, no deeper level."""
 
-    lead: str = ""
-    text: Paragraphs = []
-    points: list[PointEntry] = []
+    model_config = described(
+        "（1）级条目", "编为（1）（2）的段落：引语、正文和要点；下面不能再有 items"
+    )
+
+    lead: Annotated[str, _LEAD] = ""
+    text: Annotated[Paragraphs, _TEXT] = []
+    points: Annotated[list[PointEntry], _POINTS] = []
 
     @model_validator(mode="before")
     @classmethod
@@ -93,10 +139,19 @@ class SubItem(Model):
 class Item(Model):
     """A numbered paragraph: a run-in lead sentence, prose, inline points and （1） sub-items."""
 
-    lead: str = ""
-    text: Paragraphs = []
-    points: list[PointEntry] = []
-    items: list[SubItem] = []
+    model_config = described("条目", "编为 1. 2. 3. 的段落：引语、正文、要点和（1）级条目")
+
+    lead: Annotated[str, _LEAD] = ""
+    text: Annotated[Paragraphs, _TEXT] = []
+    points: Annotated[list[PointEntry], _POINTS] = []
+    items: Annotated[
+        list[SubItem],
+        doc(
+            "（1）级条目",
+            "本条目下编为（1）（2）的段落，序号自动生成",
+            [{"lead": "引语。", "text": "正文。"}],
+        ),
+    ] = []
 
     @model_validator(mode="after")
     def _not_empty(self) -> Item:
@@ -108,11 +163,28 @@ class Item(Model):
 class SectionFile(Model):
     """One section file: 一's areas (一)…(六), or 二、三、四 of the report."""
 
-    heading: Text
-    metrics: dict[Identifier, Metric] = {}
-    text: Paragraphs = []
-    items: list[Item] = []
-    points: list[PointEntry] = []
+    model_config = described(
+        "节文件", "报告的一节：一、下的（一）（二）……，或二、三、四；序号自动生成"
+    )
+
+    heading: Annotated[
+        Text, doc("标题", "这一节的标题，不写序号", "大力抓党建、提作风，不断夯实基层党建工作基础")
+    ]
+    metrics: Annotated[
+        dict[Identifier, Metric],
+        doc(
+            "指标",
+            "本节的数字：标识（小写英文、数字、下划线）→ 名称、数值、单位",
+            {"study_sessions": {"label": "党委理论学习中心组学习", "value": 3, "unit": "次"}},
+            propertyNames={"pattern": ID_PATTERN},
+        ),
+    ] = {}
+    text: Annotated[Paragraphs, _TEXT] = []
+    items: Annotated[
+        list[Item],
+        doc("条目", "编为 1. 2. 3. 的段落，序号自动生成", [{"lead": "引语。", "text": "正文。"}]),
+    ] = []
+    points: Annotated[list[PointEntry], _POINTS] = []
 
     @model_validator(mode="after")
     def _has_content(self) -> SectionFile:
