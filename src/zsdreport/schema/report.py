@@ -128,7 +128,18 @@ def _section_ref(value: Any) -> Any:
     return {"file": value} if isinstance(value, str) else value
 
 
-_PeriodText = Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^\d{4}H[12]$"})]
+# `period: 2023` is a number to the editor's YAML 1.2 reader, a text to ours: both are accepted.
+_PeriodText = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*\d{4}(H[12])?\s*$"},
+                {"type": "integer", "minimum": 1949, "maximum": 2999},
+            ]
+        }
+    ),
+]
 _DateText = Annotated[
     str,
     WithJsonSchema(
@@ -168,7 +179,7 @@ class ReportFile(Model):
     period: Annotated[
         Period,
         BeforeValidator(Period.parse, json_schema_input_type=_PeriodText),
-        doc("期别", "年份加 H1（上半年）或 H2（下半年）", "2023H1"),
+        doc("期别", "年份加 H1（上半年）或 H2（下半年）；全年总结只写年份", "2023H1", 2023),
     ]
     organs: Annotated[
         list[Text], doc("署名", "发文机关，每行一个", ["中共溆浦县祖师殿镇委员会"])
