@@ -183,3 +183,7 @@ app.command("schema", cls=ChineseCommand)(editing.schema_command)
 def main(args: list[str] | None = None) -> None:
     """Run the command line and exit with its code."""
     sys.exit(run(app, args))
+
+
+# Commands with their own module register themselves on ``app`` when imported.
+from zsdreport.cli import importer as _importer  # noqa: E402, F401
