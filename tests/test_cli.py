@@ -50,7 +50,10 @@ def test_help_is_chinese_and_pinned(
             ["publish", "data/2023H1"],
             "错误：没有这个命令：publish；可用的命令有 build、check、metrics、lint-docx、schema、import",
         ),
-        (["--debug"], "错误：缺少命令；可用的命令有 build、check、metrics、lint-docx、schema、import"),
+        (
+            ["--debug"],
+            "错误：缺少命令；可用的命令有 build、check、metrics、lint-docx、schema、import",
+        ),
         (["build", "data/2023H1", "--bogus"], "错误：没有选项 --bogus"),
         (["build", "data/2023H1", "--format"], "错误：选项 --format 缺少值"),
         (["build", "data/2023H1", "-o"], "错误：选项 -o 缺少值"),

@@ -11,6 +11,7 @@ from tests.conftest import DATA, SEED
 from tests.fidelity import differences, ratio, read_text
 from tests.importer.conftest import imported, outline_of
 from zsdreport.build import build
+from zsdreport.load.reader import load_file
 
 MIN_SEED_RATIO = 0.99
 MIN_WORD_RATIO = 0.999
@@ -66,10 +67,11 @@ def test_seed_figures_become_metrics(tmp_path: Path) -> None:
     assert "脱贫户{revitalization_households_1}{revitalization_people_1}" in revitalization
     assert "{label: 脱贫户, value: 1743, unit: 户}" in revitalization
     assert "value: 35.1442, unit: 万元" in livelihood
-    assert (
-        'value: 99.6, unit: "%", note: 可由公式 livelihood_cases_2 / livelihood_cases_1 * 100'
-        in livelihood
-    )
+    rate = load_file(tmp_path / "data" / "work-livelihood.yaml").data["metrics"][
+        "livelihood_rate_1"
+    ]
+    assert rate["value"] == "99.6" and rate["unit"] == "%"
+    assert rate["note"].startswith("可由公式 livelihood_cases_2 / livelihood_cases_1 * 100 算出")
     # Years of the period are period words; 二十大 and dates are not figures.
     assert "{year}年以来共接待群众咨询" in livelihood
     assert "{prev_year}年秋季" in revitalization
