@@ -146,7 +146,7 @@ def test_pdf_without_libreoffice_fails_cleanly_and_writes_nothing(
 
     out = Path(str(tmp_path)) / "out"
     monkeypatch.setenv("ZSD_SOFFICE", "no-such-libreoffice")
-    code, _, err = run(["build", str(DATA), "-o", str(out), "-f", "md,pdf"], capsys)
+    code, _, err = run(["build", str(DATA), "-o", str(out), "--only", "md,pdf"], capsys)
     assert code == 1
     assert err.strip() == (
         "错误：生成 PDF 需要 LibreOffice，但本机没有找到："
@@ -163,7 +163,7 @@ def test_lint_docx_passes_our_output_and_fails_a_plain_document(
     import docx
 
     out = Path(str(tmp_path))
-    code, _, _ = run(["build", str(DATA), "-o", str(out), "-f", "docx"], capsys)
+    code, _, _ = run(["build", str(DATA), "-o", str(out), "--only", "docx"], capsys)
     assert code == 0
     (ours,) = out.glob("*.docx")
     code, text, _ = run(["lint-docx", str(ours)], capsys)
@@ -242,8 +242,77 @@ def test_a_source_date_epoch_after_2107_is_a_usage_error_not_a_crash(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "5000000000")
-    code, out, err = run(["build", str(DATA), "-o", str(tmp_path / "out"), "-f", "docx"], capsys)
+    code, out, err = run(
+        ["build", str(DATA), "-o", str(tmp_path / "out"), "--only", "docx"], capsys
+    )
     assert code == 2
     assert err.startswith("错误：环境变量 SOURCE_DATE_EPOCH 太大：5000000000 秒晚于 2107 年底")
     assert "内部错误" not in err and out == ""
     assert not (tmp_path / "out").exists()
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from zsdreport import __version__
+
+    assert run(["--version"], capsys) == (0, f"zsdreport {__version__}\n", "")
+
+
+@pytest.mark.parametrize("name", ["out.docx", "报告.md", "x.PDF"])
+def test_an_output_folder_named_like_a_file_is_refused(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["build", str(DATA), "-o", str(tmp_path / name)], capsys)
+    stem = (tmp_path / name).with_suffix("")
+    suffix = Path(name).suffix
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == (
+        f"错误：-o 指定的是输出文件夹，不是文件：“{tmp_path / name}”以 {suffix} 结尾，像是文件名。"
+        f"请写一个文件夹，如 -o {stem}；文件名由 report.yaml 的 output.filename 决定"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def _built(out: Path) -> list[str]:
+    return sorted(p.suffix for p in out.iterdir())
+
+
+def test_format_adds_to_the_configured_formats_and_only_replaces_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.check.conftest import MINI
+    from tests.conftest import write_tree
+
+    data = write_tree(tmp_path / "data" / "2023H1", MINI)
+    assert run(["build", str(data), "-o", str(tmp_path / "a"), "--format", "md"], capsys)[0] == 0
+    assert _built(tmp_path / "a") == [".docx", ".md"]
+    assert run(["build", str(data), "-o", str(tmp_path / "b"), "--only", "md"], capsys)[0] == 0
+    assert _built(tmp_path / "b") == [".md"]
+    code = run(["build", str(data), "-o", str(tmp_path / "c"), "--only", "docx,md"], capsys)[0]
+    assert code == 0
+    assert _built(tmp_path / "c") == [".docx", ".md"]
+    code, _, err = run(["build", str(data), "--format", "pdf", "--only", "md"], capsys)
+    assert (code, err.splitlines()[0]) == (
+        2,
+        "错误：--format 与 --only 只能用一个：--format 在 report.yaml 设置的格式之外增加，--only 只生成所列格式",
+    )
+
+
+@pytest.mark.parametrize("where", ["project", "data", "period"])
+def test_the_default_output_is_build_in_the_project_wherever_the_command_runs(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.check.conftest import MINI
+    from tests.conftest import write_tree
+
+    write_tree(tmp_path / "data" / "2023H1", MINI)
+    folder = {
+        "project": tmp_path,
+        "data": tmp_path / "data",
+        "period": tmp_path / "data" / "2023H1",
+    }
+    monkeypatch.chdir(folder[where])
+    argument = {"project": "data/2023H1", "data": "2023H1", "period": "."}[where]
+    code, _, err = run(["build", argument, "--only", "md"], capsys)
+    assert code == 0, err
+    assert _built(tmp_path / "build" / "2023H1") == [".md"]
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["2023H1"]

@@ -44,5 +44,5 @@ def test_check_does_not_load_the_renderers() -> None:
 
 
 def test_markdown_build_does_not_load_word_support(tmp_path: object) -> None:
-    loaded = imported(["build", str(DATA), "-o", str(tmp_path), "-f", "md"])
+    loaded = imported(["build", str(DATA), "-o", str(tmp_path), "--only", "md"])
     assert "docx" not in loaded and "lxml" not in loaded and "jinja2" in loaded

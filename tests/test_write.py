@@ -64,7 +64,7 @@ def test_output_folder_that_is_a_file_is_named_in_chinese(
     monkeypatch.chdir(tmp_path)
     Path("afile").write_text("", encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
-        main(["build", str(MINI), "-o", "afile", "-f", "md"])
+        main(["build", str(MINI), "-o", "afile", "--only", "md"])
     assert exit_info.value.code == 1
     assert capsys.readouterr().err == "错误：无法创建输出文件夹 afile：已有同名文件，不是文件夹\n"
 
@@ -148,3 +148,98 @@ def test_every_os_error_is_explained_in_chinese(
     with pytest.raises(OutputError) as caught:
         write_all(out, {"报告.md": b"x"})
     assert str(caught.value) == f"无法写入 {out / '报告.md'}：{reason}"
+
+
+def test_when_the_second_output_fails_every_old_output_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "报告.md").write_bytes(b"old md")
+    (out / "报告.docx").write_bytes(b"old docx")
+    real_replace = os.replace
+
+    def fail_second(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        # Only the commit of the second output fails; putting back the first must still work.
+        if Path(dst).name == "报告.docx" and Path(src).name.startswith(".zsd-"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(src))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", fail_second)
+    with pytest.raises(OutputError) as caught:
+        write_all(out, {"报告.md": b"new md", "报告.docx": b"new docx"})
+    assert str(caught.value) == f"无法写入 {out / '报告.docx'}：磁盘空间不足"
+    assert (out / "报告.md").read_bytes() == b"old md"
+    assert (out / "报告.docx").read_bytes() == b"old docx"
+    assert sorted(p.name for p in out.iterdir()) == ["报告.docx", "报告.md"]
+
+
+def test_an_output_that_did_not_exist_is_removed_again_when_a_later_one_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    real_replace = os.replace
+
+    def fail_second(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if Path(dst).name == "报告.docx":
+            raise OSError(errno.EIO, "I/O error", str(src))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", fail_second)
+    with pytest.raises(OutputError):
+        write_all(out, {"报告.md": b"new md", "报告.docx": b"new docx"})
+    assert list(out.iterdir()) == []
+
+
+def test_a_folder_in_the_way_of_the_second_output_changes_no_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "报告.md").write_bytes(b"old md")
+    (out / "报告.docx").mkdir()
+    with pytest.raises(OutputError, match="已有同名文件夹，不是文件"):
+        write_all(out, {"报告.md": b"new md", "报告.docx": b"new docx"})
+    assert (out / "报告.md").read_bytes() == b"old md"
+    assert sorted(p.name for p in out.iterdir()) == ["报告.docx", "报告.md"]
+
+
+_KILLED_WRITER = """
+import os, signal, sys
+from pathlib import Path
+from zsdreport import write
+
+def killed(fd):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+write.os.fsync = killed
+write.write_all(Path(sys.argv[1]), {"报告.md": b"new"})
+"""
+
+
+@POSIX_MODES
+def test_temporary_files_of_a_killed_build_are_removed_by_the_next(tmp_path: Path) -> None:
+    import subprocess
+
+    out = tmp_path / "out"
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_WRITER, str(out)], capture_output=True, check=False
+    )
+    assert killed.returncode == -9
+    (left,) = out.iterdir()
+    assert left.name.startswith(".zsd-") and left.suffix == ".tmp"
+    write_all(out, {"报告.md": b"x"})
+    assert [p.name for p in out.iterdir()] == ["报告.md"]
+
+
+def test_a_temporary_file_of_a_running_build_is_left_alone(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    # Our own process id stands for a build still writing.
+    busy = out / f".zsd-{os.getpid()}-abcdef.tmp"
+    busy.write_bytes(b"")
+    write_all(out, {"报告.md": b"x"})
+    assert sorted(p.name for p in out.iterdir()) == [busy.name, "报告.md"]
+
+
+def test_a_name_too_long_for_the_file_system_is_a_message(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="输出文件名过长（300 个字）"):
+        write_all(tmp_path / "out", {"长" * 297 + ".md": b"x"})

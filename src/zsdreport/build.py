@@ -31,8 +31,13 @@ def check(data_dir: Path, *, strict: bool = False) -> tuple[Report, list[Problem
     return report, problems
 
 
-def parse_formats(value: str | Sequence[str] | None, default: Sequence[str]) -> list[str]:
-    """Return the output formats asked for (comma-separated), refusing unknown ones."""
+def parse_formats(
+    value: str | Sequence[str] | None, default: Sequence[str], *, only: bool = False
+) -> list[str]:
+    """Return the output formats: ``value`` (comma-separated) added to ``default``, or only them.
+
+    ``--format pdf`` adds a PDF to what report.yaml asks for; ``--only md`` makes just the Markdown.
+    """
     if value is None:
         return list(default)
     names = value.split(",") if isinstance(value, str) else list(value)
@@ -42,7 +47,19 @@ def parse_formats(value: str | Sequence[str] | None, default: Sequence[str]) -> 
         raise UsageError(
             f"不支持的输出格式：{'、'.join(unknown) or '（空）'}；可选 {'、'.join(FORMATS)}"
         )
-    return list(dict.fromkeys(formats))
+    return list(dict.fromkeys(formats if only else [*default, *formats]))
+
+
+def default_output(data_dir: Path) -> Path:
+    """Return where a build goes without ``-o``: ``build/<period folder>`` in the project.
+
+    The project is the folder holding ``data/``, so ``data/2023H1`` goes to ``build/2023H1``
+    wherever the command is run from, and a build started inside ``data/`` does not leave an
+    untracked ``build/`` there. A period folder outside a ``data/`` folder gets ``build/`` beside it.
+    """
+    folder = data_dir.resolve()
+    home = folder.parent.parent if folder.parent.name == "data" else folder.parent
+    return home / "build" / folder.name
 
 
 def build(
@@ -52,11 +69,26 @@ def build(
     templates: Path | None = None,
     *,
     strict: bool = False,
+    extra: str | None = None,
 ) -> BuildResult:
-    """Build the report of ``data_dir`` into ``out_dir`` (default ``build/<folder name>``)."""
+    """Build the report of ``data_dir`` into ``out_dir`` (default: see default_output).
+
+    ``formats`` replaces the formats report.yaml asks for (``--only``); ``extra`` adds to them
+    (``--format``).
+    """
+    if formats is not None and extra is not None:
+        raise UsageError(
+            "--format 与 --only 只能用一个：--format 在 report.yaml 设置的格式之外增加，--only 只生成所列格式"
+        )
+    if out_dir is not None:
+        check_output_folder(out_dir)
     report, problems = check(data_dir, strict=strict)
-    chosen = parse_formats(formats, report.meta.output.formats)
-    out = out_dir if out_dir is not None else Path("build") / data_dir.resolve().name
+    configured = report.meta.output.formats
+    if extra is not None:
+        chosen = parse_formats(extra, configured)
+    else:
+        chosen = parse_formats(formats, configured, only=True)
+    out = out_dir if out_dir is not None else default_output(data_dir)
     doc = outline(report)
     stem = safe_name(report.output_name())
     if "pdf" in chosen:
@@ -64,6 +96,15 @@ def build(
     files = render(doc, report, chosen, templates)
     outputs = write_all(out, {f"{stem}.{fmt}": content for fmt, content in files.items()})
     return BuildResult(outputs, problems)
+
+
+def check_output_folder(out_dir: Path) -> None:
+    """Refuse ``-o 报告.docx``: -o names a folder, the file names come from report.yaml."""
+    if out_dir.suffix.lower() in {f".{fmt}" for fmt in FORMATS} and not out_dir.is_dir():
+        raise UsageError(
+            f"-o 指定的是输出文件夹，不是文件：“{out_dir}”以 {out_dir.suffix} 结尾，像是文件名。"
+            f"请写一个文件夹，如 -o {out_dir.with_suffix('')}；文件名由 report.yaml 的 output.filename 决定"
+        )
 
 
 def _font_warnings(report: Report) -> list[Problem]:

@@ -1,14 +1,31 @@
-"""The only place that writes output: each file goes to a temporary name, then is renamed."""
+"""The only place that writes output: all files of a build are committed together.
+
+Every content goes to a temporary file first; only when all are written are they renamed over
+the outputs. If a rename fails, the outputs already replaced get their old content back, so a
+failed build changes no file. Temporary files left by a killed build are removed by the next.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
+import shutil
+import stat
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
 from zsdreport.errors import OutputError
+
+MAX_NAME_BYTES = 240
+"""Longest output file name, in UTF-8 bytes: most file systems allow 255, less our suffixes."""
+
+_PREFIX = ".zsd-"
+_SUFFIX = ".tmp"
+# A temporary file whose build cannot be asked about (another machine, Windows) is stale after this.
+_STALE_SECONDS = 24 * 3600
 
 
 def safe_name(name: str) -> str:
@@ -25,37 +42,129 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") fo
 
 
 def write_all(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
-    """Write every file into ``out_dir`` atomically; if any write fails, none is replaced.
-
-    All contents are written to temporary files first and renamed only when all succeeded,
-    so a failed build leaves earlier outputs untouched.
-    """
+    """Write every file into ``out_dir`` together: either all are replaced, or none is."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"无法创建输出文件夹 {out_dir}：{_reason(e)}") from e
-    staged: list[tuple[Path, Path]] = []
+    remove_stale_temporaries(out_dir)
+    targets = [_target(out_dir, name) for name in files]
+    staged: list[Path] = []
+    backups: dict[Path, Path] = {}
+    replaced: list[Path] = []
     # The message names the output being written, never the temporary file the OS complained about.
     target = out_dir
     try:
-        for name, content in files.items():
-            target = out_dir / name
-            if target.resolve().parent != out_dir.resolve():
-                raise OutputError(f"输出文件名 {name} 不能指向输出文件夹之外")
-            fd, tmp = _create_temporary(out_dir)
-            staged.append((tmp, target))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for staged_file, target in staged:
+        for name, content in zip(targets, files.values(), strict=True):
+            target = name
+            staged.append(_stage(out_dir, content))
+        for target in targets:
+            if target.exists():
+                backups[target] = _backup(out_dir, target)
+        for staged_file, target in zip(staged, targets, strict=True):
             os.replace(staged_file, target)
+            replaced.append(target)
     except OSError as e:
+        _roll_back(replaced, backups)
         raise OutputError(f"无法写入 {target}：{_reason(e)}") from e
     finally:
-        for staged_file, _ in staged:
-            staged_file.unlink(missing_ok=True)
-    return [target for _, target in staged]
+        for path in [*staged, *backups.values()]:
+            _remove(path)
+    return targets
+
+
+def _target(out_dir: Path, name: str) -> Path:
+    """Return where output ``name`` goes, refusing names that leave the folder or are too long."""
+    target = out_dir / name
+    if target.resolve().parent != out_dir.resolve():
+        raise OutputError(f"输出文件名 {name} 不能指向输出文件夹之外")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise OutputError(
+            f"输出文件名过长（{len(name)} 个字）：请在 report.yaml 的 output.filename 中写一个较短的名字"
+        )
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return target
+    except OSError as e:
+        raise OutputError(f"无法写入 {target}：{_reason(e)}") from e
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"无法写入 {target}：{_REASONS[errno.EISDIR]}")
+    return target
+
+
+def _stage(out_dir: Path, content: bytes) -> Path:
+    fd, tmp = _create_temporary(out_dir)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        _remove(tmp)
+        raise
+    return tmp
+
+
+def _backup(out_dir: Path, target: Path) -> Path:
+    """Keep the old content of ``target`` under a temporary name (a hard link where possible)."""
+    fd, backup = _create_temporary(out_dir)
+    os.close(fd)
+    try:
+        os.unlink(backup)
+        os.link(target, backup)
+    except OSError:
+        shutil.copy2(target, backup)
+    return backup
+
+
+def _roll_back(replaced: list[Path], backups: Mapping[Path, Path]) -> None:
+    """Put back the outputs a failed commit had already replaced."""
+    for target in replaced:
+        try:
+            if target in backups:
+                os.replace(backups[target], target)
+            else:
+                target.unlink()
+        except OSError:  # pragma: no cover - the disk failed twice; the first error is reported
+            continue
+
+
+def remove_stale_temporaries(out_dir: Path) -> None:
+    """Delete temporary files left in ``out_dir`` by a build that was killed while writing."""
+    try:
+        entries = list(out_dir.glob(f"{_PREFIX}*{_SUFFIX}"))
+    except OSError:
+        return
+    for path in entries:
+        if _is_stale(path):
+            _remove(path)
+
+
+def _is_stale(path: Path) -> bool:
+    pid_text = path.name[len(_PREFIX) :].split("-", 1)[0]
+    if os.name == "posix" and pid_text.isdigit():
+        pid = int(pid_text)
+        if pid == os.getpid():
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            pass  # the process exists but belongs to someone else
+        else:
+            return False
+    try:
+        return time.time() - path.lstat().st_mtime > _STALE_SECONDS
+    except OSError:
+        return False
+
+
+def _remove(path: Path) -> None:
+    # Nothing more can be done about a temporary file the OS will not delete.
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 _TEMP_FLAGS = (
@@ -71,13 +180,13 @@ _TEMP_FLAGS = (
 def _create_temporary(folder: Path) -> tuple[int, Path]:
     """Create a new, empty temporary file in ``folder`` and return its descriptor and path.
 
-    The file gets the mode any new file gets (0o666 less the umask, and a folder's default ACL):
-    ``tempfile.mkstemp`` would make it 0o600, and the rename would carry that onto the output,
-    so colleagues could no longer read it. Letting the OS apply the umask avoids reading it,
-    which can only be done by changing it for the whole process.
+    The name carries our process id, so that the next build can tell a file left by a killed
+    build from one a running build is still writing. The file gets the mode any new file gets
+    (0o666 less the umask, and a folder's default ACL): ``tempfile.mkstemp`` would make it
+    0o600, and the rename would carry that onto the output, so colleagues could no longer read it.
     """
     for _ in range(100):
-        path = folder / f".zsd-{secrets.token_hex(6)}.tmp"
+        path = folder / f"{_PREFIX}{os.getpid()}-{secrets.token_hex(6)}{_SUFFIX}"
         try:
             return os.open(path, _TEMP_FLAGS, 0o666), path
         except FileExistsError:
@@ -95,6 +204,7 @@ _REASONS = {
     errno.ENOSPC: "磁盘空间不足",
     errno.EDQUOT: "磁盘空间不足",
     errno.ENOENT: "文件夹不存在",
+    errno.ENAMETOOLONG: "文件名过长",
 }
 
 

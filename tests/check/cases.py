@@ -471,7 +471,7 @@ CASES: list[Case] = [
         "cross",
         {"problems.yaml": None},
         [
-            "data/report.yaml:13:5: 错误: 找不到节的文件 problems.yaml",
+            "data/report.yaml:13:5: 错误: 找不到节的文件 problems.yaml：文件是否被删除或改名了？不再需要这一节时，请从 sections 中删去“problems”",
         ],
     ),
     Case(

@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.check.cases import CASES, Case
+from tests.check.cases_hostile import CASES as HOSTILE
 from tests.check.conftest import Cli, Folder
+
+CASES = [*CASES, *HOSTILE]
 
 
 def _summary(case: Case, problems: list[str]) -> str:
@@ -34,7 +37,7 @@ def test_build_stops_on_the_same_problems_and_writes_nothing(
     case: Case, folder: Folder, cli: Cli
 ) -> None:
     folder(case.files)
-    run = cli("build", *case.args, "data", "-o", "out", "-f", "md")
+    run = cli("build", *case.args, "data", "-o", "out", "--only", "md")
     assert (run.code, run.problems) == (1, case.expected)
     assert run.err.splitlines()[-1] == _summary(case, case.expected)[:-1] + "；未生成任何文件。"
     assert not Path("out").exists()

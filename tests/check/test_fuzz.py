@@ -173,7 +173,7 @@ def test_a_mutated_folder_builds_or_fails_with_located_problems(changes: list[Mu
         root = write_tree(Path(tmp) / "data", files)
         out = Path(tmp) / "out"
         check_code, check_err = _run("check", str(root))
-        build_code, build_err = _run("build", str(root), "-o", str(out), "-f", "md")
+        build_code, build_err = _run("build", str(root), "-o", str(out), "--only", "md")
         for code, err in ((check_code, check_err), (build_code, build_err)):
             assert "Traceback" not in err and "内部错误" not in err, err
             assert code in (0, 1), err

@@ -48,7 +48,7 @@ def test_yaml_11_implicit_types_stay_text_exactly_as_typed(folder: Folder, cli: 
         "~",
         ".inf",
     ]
-    run = cli("build", "data", "-o", "out", "-f", "md")
+    run = cli("build", "data", "-o", "out", "--only", "md")
     assert run.code == 0, run.err
     markdown = next(Path("out").glob("*.md")).read_text(encoding="utf-8")
     for n, typed in enumerate(
@@ -118,18 +118,18 @@ def test_bom_and_line_ends_build_byte_identical_output(
     name: str, encode: object, folder: Folder, cli: Cli
 ) -> None:
     folder({})
-    assert cli("build", "data", "-o", "plain", "-f", FORMATS).code == 0
+    assert cli("build", "data", "-o", "plain", "--only", FORMATS).code == 0
     folder({file: encode(text) for file, text in MINI.items()})  # type: ignore[operator]
     run = cli("check", "data")
     assert (run.code, run.problems) == (0, [])
-    assert cli("build", "data", "-o", name, "-f", FORMATS).code == 0
+    assert cli("build", "data", "-o", name, "--only", FORMATS).code == 0
     assert _outputs(Path(name)) == _outputs(Path("plain"))
     assert len(_outputs(Path(name))) == len(FORMATS.split(","))
 
 
 def test_a_gbk_file_is_read_with_a_warning_and_builds_the_same(folder: Folder, cli: Cli) -> None:
     folder({})
-    assert cli("build", "data", "-o", "plain", "-f", "md").code == 0
+    assert cli("build", "data", "-o", "plain", "--only", "md").code == 0
     folder({"work-party.yaml": MINI["work-party.yaml"].encode("gbk")})
     run = cli("check", "data")
     warning = (
@@ -137,7 +137,7 @@ def test_a_gbk_file_is_read_with_a_warning_and_builds_the_same(folder: Folder, c
         "建议用记事本“另存为”并选择 UTF-8 编码"
     )
     assert (run.code, run.problems) == (0, [warning])
-    assert cli("build", "data", "-o", "gbk", "-f", "md").code == 0
+    assert cli("build", "data", "-o", "gbk", "--only", "md").code == 0
     assert _outputs(Path("gbk")) == _outputs(Path("plain"))
     assert cli("check", "--strict", "data").code == 1
 

@@ -100,7 +100,7 @@ def test_prose_that_looks_like_markdown_builds_as_plain_paragraphs(
         "points:", "text: '*em* _u_ [link](x) <b> 正文'\npoints:"
     )
     folder({"report.yaml": report, "work-party.yaml": party, "problems.yaml": problems})
-    run = cli("build", "data", "-o", "out", "-f", "md")
+    run = cli("build", "data", "-o", "out", "--only", "md")
     assert run.code == 0, run.err
     blocks = _blocks(next(Path("out").glob("*.md")).read_text(encoding="utf-8"))
     assert blocks[:3] == [
@@ -152,7 +152,7 @@ def test_a_bad_custom_template_fails_cleanly_naming_file_and_line(
     folder({})
     Path("tpl").mkdir()
     Path("tpl/report.md.j2").write_text(template, encoding="utf-8")
-    run = cli("build", "data", "-o", "out", "-f", "md", "--templates", "tpl")
+    run = cli("build", "data", "-o", "out", "--only", "md", "--templates", "tpl")
     assert run.code == 1
     assert run.err == "错误：" + message.replace("{t}", "tpl/report.md.j2") + "\n"
     assert not Path("out").exists()
@@ -160,7 +160,7 @@ def test_a_bad_custom_template_fails_cleanly_naming_file_and_line(
 
 def test_a_missing_templates_folder_is_a_usage_error(folder: Folder, cli: Cli) -> None:
     folder({})
-    run = cli("build", "data", "-o", "out", "-f", "md", "--templates", "nowhere")
+    run = cli("build", "data", "-o", "out", "--only", "md", "--templates", "nowhere")
     assert (run.code, run.err) == (2, "错误：找不到模板文件夹：nowhere\n")
 
 
@@ -190,7 +190,7 @@ def test_a_filename_with_a_path_is_refused_before_anything_is_written(
     folder: Folder, cli: Cli
 ) -> None:
     folder({"report.yaml": MINI["report.yaml"] + 'output: {filename: "../{title}"}\n'})
-    run = cli("build", "data", "-o", "out", "-f", "md")
+    run = cli("build", "data", "-o", "out", "--only", "md")
     assert run.code == 1
     assert run.problems == [
         "data/report.yaml:14:20: 错误: 输出文件名不能包含“/”“\\”或“..”：文件总是写在输出文件夹中（用 -o 指定文件夹）"
@@ -224,7 +224,14 @@ def test_an_internal_error_is_a_short_chinese_message_and_the_traceback_waits_fo
     ("args", "message"),
     [
         (["check", "nowhere"], "错误：找不到数据文件夹：nowhere"),
-        (["check", "data/report.yaml"], "错误：找不到数据文件夹：data/report.yaml"),
+        (
+            ["check", "data/report.yaml"],
+            "错误：data/report.yaml 是文件，不是文件夹：请指定它所在的数据文件夹，如 data",
+        ),
+        (
+            ["check", "data/problems.yaml"],
+            "错误：data/problems.yaml 不是文件夹：请指定一期数据的文件夹，如 data/2023H1",
+        ),
         (["check", "."], "错误：. 中没有 report.yaml：请指定一期数据的文件夹，如 data/2023H1"),
         (["check"], "错误：缺少参数 数据文件夹"),
         (["check", "data", "--bogus"], "错误：没有选项 --bogus"),

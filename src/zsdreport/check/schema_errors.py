@@ -116,6 +116,8 @@ def _problem(source: Source, model: type[BaseModel], error: Any) -> Problem:
         return source.problem(
             loc[:-1], f"标识“{visible(str(loc[-2]))}”不合规：{_strip(error['msg'])}", at_key=True
         )
+    if error.get("input") is None and kind in _EMPTY_KINDS:
+        return source.problem(loc, _empty(loc))
     messages = {
         "string_type": f"应为文字，实际为{given}{_flow_hint(source, loc)}",
         "list_type": f"应为列表（每项以“- ”开头），实际为{given}",
@@ -147,6 +149,18 @@ def _problem(source: Source, model: type[BaseModel], error: Any) -> Problem:
         if isinstance(error.get("input"), str) and message.startswith("应为数字"):
             message += number_hint(error["input"])
     return source.problem(loc, message)
+
+
+_EMPTY_KINDS = frozenset(
+    {"string_type", "list_type", "dict_type", "model_type", "model_attributes_type", "tuple_type"}
+)
+
+
+def _empty(loc: PathKey) -> str:
+    """Say that a value was left empty (`text:` with nothing after it), whatever its type."""
+    if loc and isinstance(loc[-1], str):
+        return f"“{loc[-1]}:”后面没有内容：请在冒号后填写内容，不需要时删除这一行"
+    return "这一项是空的：请在“- ”后填写内容，或删除这一行"
 
 
 def _strip(message: str) -> str:

@@ -17,6 +17,7 @@ from zsdreport.check.suggest import did_you_mean
 from zsdreport.errors import Problem, Severity, UsageError
 from zsdreport.figures.compute import check_references, compute_figures
 from zsdreport.figures.references import references
+from zsdreport.load.files import refusal
 from zsdreport.load.reader import PathKey, Source, load_file
 from zsdreport.periods.period import check_folder
 from zsdreport.periods.words import check_period_words
@@ -38,9 +39,15 @@ def _sections_adapter() -> TypeAdapter[list[SectionGroup]]:
 def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
     """Load and validate a period's data folder; return the report (if usable) and all problems."""
     if not root.is_dir():
+        if root.name == REPORT_FILE and root.is_file():
+            raise UsageError(
+                f"{root} 是文件，不是文件夹：请指定它所在的数据文件夹，如 {root.parent}"
+            )
+        if root.exists():
+            raise UsageError(f"{root} 不是文件夹：请指定一期数据的文件夹，如 data/2023H1")
         raise UsageError(f"找不到数据文件夹：{root}")
     report_path = root / REPORT_FILE
-    if not report_path.is_file():
+    if not (report_path.is_file() or report_path.is_symlink()):
         raise UsageError(f"{root} 中没有 {REPORT_FILE}：请指定一期数据的文件夹，如 data/2023H1")
     problems: list[Problem] = []
     source = load_file(report_path)
@@ -127,6 +134,7 @@ def _load_sections(
 ) -> list[Part]:
     parts: list[Part] = []
     seen: dict[str, PathKey] = {}
+    listed = {name for ref in refs for name in ref.names()}
     for i, ref in enumerate(refs):
         sections: list[Section] = []
         for j, name in enumerate(ref.names()):
@@ -139,7 +147,7 @@ def _load_sections(
                 problems.append(source.problem(where, message))
                 continue
             seen[name] = where
-            section = _load_section(root, name, source, where, problems, sources)
+            section = _load_section(root, name, source, where, problems, sources, listed)
             if section is not None:
                 sections.append(section)
         parts.append(Part(ref.heading, sections))
@@ -167,7 +175,12 @@ def _load_section(
     where: PathKey,
     problems: list[Problem],
     sources: list[Source],
+    listed: set[str],
 ) -> Section | None:
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        message = f"节的文件名过长（{len(name)} 个字）：请用一个较短的文件名"
+        problems.append(report.problem(where, message))
+        return None
     if "/" in name or "\\" in name or name.startswith(".") or not name.strip():
         problems.append(
             report.problem(where, f"节的文件名“{name}”不能包含路径，只写文件名（不带 .yaml）")
@@ -178,11 +191,19 @@ def _load_section(
         problems.append(report.problem(where, f"节的文件名不用写扩展名：请写“{stem}”"))
         return None
     path = root / f"{name}.yaml"
+    refused = refusal(path)
+    if refused is not None:
+        problems.append(report.problem(where, f"节的文件 {path.name} {refused}"))
+        return None
     if not path.is_file():
-        candidates = sorted(p.stem for p in root.glob("*.yaml") if p.name != REPORT_FILE)
-        problems.append(
-            report.problem(where, f"找不到节的文件 {path.name}{did_you_mean(name, candidates)}")
+        # A file listed under its own name is no typo of this one: never suggest it.
+        candidates = sorted(
+            p.stem for p in root.glob("*.yaml") if p.name != REPORT_FILE and p.stem not in listed
         )
+        hint = did_you_mean(name, candidates) or (
+            f"：文件是否被删除或改名了？不再需要这一节时，请从 sections 中删去“{name}”"
+        )
+        problems.append(report.problem(where, f"找不到节的文件 {path.name}{hint}"))
         return None
     source = load_file(path)
     sources.append(source)

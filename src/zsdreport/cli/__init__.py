@@ -38,9 +38,21 @@ DataDir = Annotated[
 Strict = Annotated[bool, typer.Option("--strict", help="把警告也当作错误")]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from zsdreport import __version__
+
+        typer.echo(f"zsdreport {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     debug: Annotated[bool, typer.Option("--debug", help="出现内部错误时显示完整的调用栈")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="显示版本号并退出", callback=_show_version, is_eager=True),
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 
@@ -81,13 +93,22 @@ def _guard(action: Callable[[], T], outcome: str = "") -> T:
 def build_command(
     data_dir: DataDir,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="输出文件夹（默认 build/<数据文件夹名>）")
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="输出文件夹（默认为 data 文件夹旁的 build/<数据文件夹名>）"
+        ),
     ] = None,
     formats: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="输出格式，逗号分隔：md,docx,pdf（默认取 report.yaml 的设置）"
+            "--format",
+            "-f",
+            help="在 report.yaml 所设格式之外增加，逗号分隔：md,docx,pdf（如 --format pdf）",
         ),
+    ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="只生成这些格式，逗号分隔（如 --only md）"),
     ] = None,
     templates: Annotated[
         Path | None, typer.Option("--templates", help="自定义模板文件夹（覆盖同名的默认模板）")
@@ -98,7 +119,8 @@ def build_command(
     from zsdreport.build import build
 
     result = _guard(
-        lambda: build(data_dir, output, formats, templates, strict=strict), "；未生成任何文件。"
+        lambda: build(data_dir, output, only, templates, strict=strict, extra=formats),
+        "；未生成任何文件。",
     )
     _print_problems(result.warnings)
     for path in result.outputs:

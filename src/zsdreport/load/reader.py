@@ -23,6 +23,7 @@ from yaml.scanner import Scanner
 
 from zsdreport.errors import Problem, Severity
 from zsdreport.load.encoding import decode
+from zsdreport.load.files import RefusedFile, TooLarge, read_regular
 from zsdreport.load.yaml_errors import QUOTE_HINT, translate
 
 MAX_BYTES = 1024 * 1024
@@ -228,14 +229,15 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
 def load_file(path: Path) -> Source:
     """Read one YAML data file into plain data with positions; problems are collected."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            message = (
-                f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB）："
-                "一节的数据不会这么大，请检查是否放错了文件"
-            )
-            return Source(path, "", None, problems=[Problem(path, None, None, message)])
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
+    except RefusedFile as e:
+        return Source(path, "", None, problems=[Problem(path, None, None, f"文件{e}")])
+    except TooLarge as e:
+        message = (
+            f"文件过大（{e.size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB）："
+            "一节的数据不会这么大，请检查是否放错了文件"
+        )
+        return Source(path, "", None, problems=[Problem(path, None, None, message)])
     except OSError as e:
         message = f"无法读取文件：{e.strerror or e}"
         return Source(path, "", None, problems=[Problem(path, None, None, message)])

@@ -27,6 +27,9 @@ def translate(
     problem = error.problem or ""
     at_problem = _position(error.problem_mark)
     at_context = _position(error.context_mark) or at_problem
+    colon = _missing_colon(context, problem, at_problem, at_context, line_of)
+    if colon is not None:
+        return colon
     for rule in _RULES:
         found = rule(context, problem)
         if found is not None:
@@ -36,6 +39,43 @@ def translate(
         return _block_end(problem, at_problem, line_of)
     detail = "，".join(part for part in (context, problem) if part)
     return f"{_PREFIX}无法解析（{detail}）", at_problem
+
+
+# `heading 大力…` or `- lead：加强…`: a field name, then a blank or an input method's "：".
+_KEY_WITHOUT_COLON = re.compile(
+    r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]{0,39})(\s*：\s*|\s+)(?=\S)(.*)$"
+)
+
+
+def _missing_colon(
+    context: str,
+    problem: str,
+    at_problem: Position | None,
+    at_context: Position | None,
+    line_of: Callable[[int], str | None],
+) -> tuple[str, Position] | None:
+    """Point at the line whose field name lacks its ":", which PyYAML reports a line late.
+
+    After `heading 大力…` YAML reads the whole line as text, and only the next line's
+    `metrics:` is wrong for it; the cause, and the fix, are on the line before.
+    """
+    if problem.startswith("mapping values are not allowed here") and at_problem:
+        number = at_problem[0] - 1
+        while number > 0 and not (line_of(number) or "").strip():
+            number -= 1
+    elif problem.startswith("could not find expected ':'") and at_context:
+        number = at_context[0]
+    else:
+        return None
+    text = line_of(number) if number > 0 else None
+    match = _KEY_WITHOUT_COLON.match(text or "")
+    if match is None or match[4].lstrip().startswith("#"):
+        return None
+    key, rest = match[2], match[4].rstrip()
+    shown = rest if len(rest) <= 12 else rest[:12] + "……"
+    why = f"“{key}”后面用了中文冒号“：”" if "：" in match[3] else f"“{key}”后面缺少冒号"
+    message = f"{_PREFIX}{why}：字段名与内容之间应写英文冒号加空格，请改为“{key}: {shown}”"
+    return message, (number, len(match[1]) + 1)
 
 
 Rule = Callable[[str, str], "tuple[str, str] | None"]

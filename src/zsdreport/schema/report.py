@@ -29,8 +29,10 @@ class Period(Model):
         if isinstance(value, str):
             match = _PERIOD.match(value.strip())
             if not match:
+                guess = _period_guess(value)
+                hint = f"，是否想写 {guess}？" if guess else ""
                 raise ValueError(
-                    f'应为“年份H1”“年份H2”（半年，如 2023H1）或“年份”（全年，如 2023），实际为 "{value}"'
+                    f'应为“年份H1”“年份H2”（半年，如 2023H1）或“年份”（全年，如 2023），实际为 "{value}"{hint}'
                 )
             year = int(match[1])
             if not 1949 <= year <= 2999:
@@ -72,6 +74,21 @@ class Period(Model):
             "下半年" if self.half == 1 else "明年",
         )
         return dict(zip(PERIOD_WORDS, values, strict=True))
+
+
+_LOOSE_PERIOD = re.compile(
+    r"(\d{4}|[０-９]{4})\s*[年_\-./]?\s*(?:[HhＨｈ]\s*([12１２])|([上下])半?年?|第?([一二12])半年)"
+)
+
+
+def _period_guess(value: str) -> str | None:
+    """Return the period a clerk probably meant by ``2023h2``, ``2023下半年`` or ``2023年上半年``."""
+    match = _LOOSE_PERIOD.fullmatch(value.strip())
+    if match is None:
+        return None
+    year = match[1].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    half = match[2] or match[4] or match[3]
+    return f"{year}H{1 if half in ('1', '１', '一', '上') else 2}"
 
 
 def _date(value: Any) -> Any:
