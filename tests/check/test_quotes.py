@@ -20,7 +20,7 @@ def test_an_unpaired_ascii_quote_is_a_located_warning(folder: Folder, cli: Cli) 
 
 def test_a_paired_quote_prints_as_a_full_width_pair(folder: Folder, cli: Cli) -> None:
     folder({"problems.yaml": PROBLEMS.replace("我镇虽有。", '我镇虽有"OK"产业。')})
-    run = cli("build", "data", "-o", "out", "-f", "md")
+    run = cli("build", "data", "-o", "out", "--only", "md")
     assert run.code == 0
     text = next(Path("out").glob("*.md")).read_text(encoding="utf-8")
     assert "我镇虽有“OK”产业。" in text
