@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DATA ?= data/2023H1
 
-.PHONY: build test check lint types format golden docs-images bench clean
+.PHONY: build test check lint types format golden docs-images bench mutation clean
 
 build: $(VENV)/.installed
 	$(BIN)/zsdreport build $(DATA)
@@ -45,5 +45,10 @@ docs-images: $(VENV)/.installed
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/bench_build.py
 
+# Mutation testing of the pure core (slow, not part of `make test`): score per module, survivors.
+mutation: $(VENV)/.dev
+	$(BIN)/python -m pip install --quiet -e '.[dev,mutation]'
+	$(BIN)/python tests/mutation_score.py
+
 clean:
-	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build mutants $(VENV) .pytest_cache .mypy_cache .ruff_cache

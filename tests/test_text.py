@@ -66,6 +66,12 @@ def test_punctuation_at_a_line_end_is_converted_once_lines_are_joined(
         ("称为'老乡'", "称为‘老乡’"),
         ('He said "hi"', 'He said "hi"'),
         ('只有一个"引号', '只有一个"引号'),
+        ('汉"a"', "汉“a”"),  # the pair starts right after the first character
+        ('a汉"b"', "a汉“b”"),
+        ('"a"汉', "“a”汉"),  # Chinese right after the closing quote, at the end
+        ('"a"汉b', "“a”汉b"),
+        ('"汉a" b', "“汉a” b"),  # Chinese only inside the pair
+        ('"a" 汉', '"a" 汉'),  # Chinese elsewhere does not count
         ("it's 好", "it's 好"),
     ],
 )
@@ -81,6 +87,8 @@ def test_quotes_are_converted_as_pairs(raw: str, printed: str) -> None:
         ("报告(2023）", "报告（2023）"),
         ("（2023)报告", "（2023）报告"),
         ("f(x) = 1", "f(x) = 1"),
+        ("（X)", "（X）"),  # brackets pair across Latin text
+        ("(X）", "（X）"),
         ("是吗?好!", "是吗？好！"),
         ("好?", "好？"),
         ("好!", "好！"),
@@ -129,5 +137,7 @@ def test_is_cjk(ch: str, cjk: bool) -> None:
 def test_widths_in_columns_and_zi() -> None:
     from zsdreport.text import columns, zi
 
-    assert columns("汉字ab") == 6
+    assert columns("汉字abc") == 7
     assert zi("2023年7月10日") == 6.5
+    assert zi("\u2e80") == 1  # the first CJK radical is full width
+    assert zi("\u2e7f") == 0.5

@@ -40,3 +40,18 @@ def test_markers_per_level() -> None:
     assert [ordinal_point(n) for n in (1, 2, 10)] == ["一是", "二是", "十是"]
     with pytest.raises(ValueError):
         marker(5, 1)
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(1011, "一千零一十一"), (1100, "一千一百"), (2020, "二千零二十"), (9999, "九千九百九十九")],
+)
+def test_a_zero_is_said_once_and_only_before_the_next_digit(n: int, expected: str) -> None:
+    assert chinese(n) == expected
+
+
+def test_out_of_range_errors_name_the_value() -> None:
+    with pytest.raises(ValueError, match="out of range: 10000"):
+        chinese(10000)
+    with pytest.raises(ValueError, match="no outline level 5"):
+        marker(5, 1)

@@ -139,3 +139,8 @@ def test_the_spec_example_and_both_readings_of_the_dispute() -> None:
     assert signature_indents("某镇政府", "2024年12月20日") == (7.0, 2.0)
     assert signature_indents("某镇政府", "2024年12月20日", literal=True) == (7.0, 2.0)
     assert signature_indents("某镇政府", None) == (2.0, 0.0)
+
+
+def test_a_date_two_and_a_half_zi_shorter_keeps_the_name_at_two() -> None:
+    # The step from 署名 to date is more than 2 字: the 署名 stays 右空二字.
+    assert signature_indents("某某某镇人民政府办", "2024年10月1日") == (2.0, 2.5)
