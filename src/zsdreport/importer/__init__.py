@@ -54,12 +54,6 @@ def import_report(
             "无法判断报告的期别：标题中没有“2023年上半年”“2023年”这样的年份，请在标题中写明后再导入"
         )
         raise DataError([*problems, Problem(path, None, None, message)])
-    if period.half is None and not _annual_supported():
-        message = (
-            f"这是一份年度报告（{period.describe()}）：当前版本的数据格式只支持半年期（如 {period.year}H1），"
-            "年度期别将在后续版本支持，暂不能导入"
-        )
-        raise DataError([*problems, Problem(path, None, None, message)])
     title = outline.title or _fallback_title(outline.organs, period.describe())
     if outline.title is None:
         problems.append(
@@ -112,16 +106,6 @@ def import_report(
         files[f"{section.name}.yaml"] = dump(section.data, section.comment.removeprefix("# "))
     write_folder(folder, files, force=force)
     return ImportResult(folder, list(files), period.code(), figures, len(shaped.sections), problems)
-
-
-def _annual_supported() -> bool:
-    from zsdreport.schema.report import Period
-
-    try:
-        Period.parse("2023")
-    except ValueError:
-        return False
-    return True
 
 
 def _fallback_title(organs: list[str], period: str) -> str:
