@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import tempfile
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -104,9 +106,57 @@ def report_figure(request: pytest.FixtureRequest) -> Callable[[str], None]:
     return record
 
 
+_VALIDATED = pytest.StashKey[dict[str, list[str]]]()
+
+
+def ooxml_errors(data: bytes) -> list[str]:
+    """Return the OOXML schema errors of a .docx (openxml-audit, Office 2019 schemas)."""
+    from openxml_audit import OpenXmlValidator
+
+    with tempfile.TemporaryDirectory(prefix="zsd-ooxml-") as work:
+        path = Path(work) / "built.docx"
+        path.write_bytes(data)
+        result = OpenXmlValidator().validate(path)
+    return [str(error) for error in result.errors]
+
+
+@pytest.fixture(autouse=True)
+def _every_built_docx_is_valid_ooxml(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Validate every .docx that render_docx makes during a test; invalid output fails the test."""
+    from zsdreport.render import docx as docx_module
+
+    built: list[bytes] = []
+    finish = docx_module.stable_zip
+
+    # stable_zip is render_docx's last step and is looked up in its module at each call,
+    # so this sees every .docx however a test imported render_docx.
+    def recording(data: bytes, when: object) -> bytes:
+        out = finish(data, when)  # type: ignore[arg-type]
+        built.append(out)
+        return out
+
+    monkeypatch.setattr(docx_module, "stable_zip", recording)
+    yield
+    seen = request.config.stash.setdefault(_VALIDATED, {})
+    for data in built:
+        key = hashlib.sha256(data).hexdigest()
+        if key not in seen:
+            seen[key] = ooxml_errors(data)
+        assert seen[key] == [], "the .docx is not valid OOXML:\n" + "\n".join(seen[key][:10])
+
+
 def pytest_terminal_summary(
     terminalreporter: pytest.TerminalReporter, config: pytest.Config
 ) -> None:
+    validated = config.stash.get(_VALIDATED, {})
+    if validated:
+        errors = sum(len(found) for found in validated.values())
+        config.stash.setdefault(_FIGURES, []).append(
+            f"OOXML schema validation (openxml-audit): {len(validated)} distinct .docx built "
+            f"by the tests, {errors} errors"
+        )
     figures = config.stash.get(_FIGURES, [])
     if figures:
         terminalreporter.section("measured figures")

@@ -127,8 +127,8 @@ KIND_STYLE = {
     "body": "Body Text",
     "heading1": "heading 1",
     "heading2": "heading 2",
-    "item": "heading 3",
-    "subitem": "heading 4",
+    "item": "条目",
+    "subitem": "子条目",
     "point": "要点",
     "signature": "署名",
     "date": "成文日期",
@@ -172,8 +172,8 @@ def test_paragraphs_are_the_blocks_in_order_with_two_blank_lines(out: Docx) -> N
         ("Body Text", "仿宋_GB2312", "32", False),
         ("heading 1", "黑体", "32", False),
         ("heading 2", "楷体_GB2312", "32", False),
-        ("heading 3", "仿宋_GB2312", "32", False),
-        ("heading 4", "仿宋_GB2312", "32", False),
+        ("条目", "仿宋_GB2312", "32", False),
+        ("子条目", "仿宋_GB2312", "32", False),
         ("要点", "仿宋_GB2312", "32", False),
         ("署名", "仿宋_GB2312", "32", False),
         ("成文日期", "仿宋_GB2312", "32", False),
@@ -222,17 +222,37 @@ def test_doc_defaults_are_16pt_chinese_with_no_spacing_after(out: Docx) -> None:
     assert spacing.get(w("lineRule")) == "exact"
 
 
-def test_normal_fills_pages_and_adds_no_space_between_chinese_and_digits(out: Docx) -> None:
-    normal = next(
-        st for st in out.styles.iterfind("w:style", NS) if st.get(w("styleId")) == "Normal"
-    )
-    p_pr = normal.find("w:pPr", NS)
-    assert [child.tag.split("}")[1] for child in p_pr][:3] == [
-        "widowControl",
-        "autoSpaceDE",
-        "autoSpaceDN",
+def test_normal_controls_widows_lets_punctuation_hang_and_adds_no_digit_space(out: Docx) -> None:
+    normal = out.by_id["Normal"]
+    flags = [(etree.QName(c).localname, c.get(w("val"))) for c in normal.find("w:pPr", NS)][:4]
+    # overflowPunct="1" is Word's default, written out because LibreOffice reads it inverted.
+    assert flags == [
+        ("widowControl", None),
+        ("overflowPunct", "1"),
+        ("autoSpaceDE", "0"),
+        ("autoSpaceDN", "0"),
     ]
-    assert {child.get(w("val")) for child in list(p_pr)[:3]} == {"0"}
+
+
+def test_headings_and_the_closing_keep_with_what_follows(out: Docx) -> None:
+    """一、（一）and the 署名 lines keep with the next paragraph; so do the body's end and the blank."""
+    kept = [
+        (out.style_name(p), out.text(p)[:6])
+        for p in out.paragraphs()
+        if p.find("w:pPr/w:keepNext", NS) is not None
+        or any(st.find("w:pPr/w:keepNext", NS) is not None for st in out.chain(out.style_id(p)))
+    ]
+    assert kept == [
+        ("heading 1", "一、上半年工"),
+        ("heading 2", "（一）抓党建"),
+        ("要点", "一是力量相对"),
+        ("Normal", ""),
+        ("署名", "中共溆浦县祖"),
+        ("署名", "溆浦县祖师殿"),
+    ]
+    for name in ("heading 1", "heading 2", "署名", "成文日期"):
+        style = out.by_id[out.style_id(out.by_style(name))]
+        assert style.find("w:pPr/w:keepLines", NS) is not None, name
 
 
 def test_every_paragraph_has_exact_28_95pt_lines_and_no_space_around(out: Docx) -> None:
@@ -257,8 +277,8 @@ def test_alignment_and_first_line_indent_per_kind(out: Docx) -> None:
         "Body Text": ("both", "640"),
         "heading 1": ("both", "640"),
         "heading 2": ("both", "640"),
-        "heading 3": ("both", "640"),
-        "heading 4": ("both", "640"),
+        "条目": ("both", "640"),
+        "子条目": ("both", "640"),
         "要点": ("both", "640"),
         "署名": ("right", "0"),
         "成文日期": ("right", "0"),
@@ -271,7 +291,7 @@ def test_alignment_and_first_line_indent_per_kind(out: Docx) -> None:
         assert got == expected[out.style_name(paragraph)], out.text(paragraph)
 
 
-def test_outline_levels_give_word_a_navigation_pane(out: Docx) -> None:
+def test_only_one_and_yi_headings_have_outline_levels(out: Docx) -> None:
     levels = {out.style_name(p): out.resolve(p, "w:pPr/w:outlineLvl") for p in out.paragraphs()}
     assert levels == {
         "Title": None,
@@ -280,8 +300,8 @@ def test_outline_levels_give_word_a_navigation_pane(out: Docx) -> None:
         "Body Text": None,
         "heading 1": "0",
         "heading 2": "1",
-        "heading 3": "2",
-        "heading 4": "3",
+        "条目": None,
+        "子条目": None,
         "要点": None,
         "署名": None,
         "成文日期": None,
@@ -304,7 +324,7 @@ def test_runs_carry_no_formatting_but_the_east_asian_hint_on_quotes(out: Docx) -
 
 def test_item_lead_bold_puts_marker_and_lead_in_a_bold_character_style() -> None:
     doc = Docx(render_docx(SAMPLE, StyleProfile(item_lead_bold=True)))
-    runs = doc.by_style("heading 3").findall("w:r", NS)
+    runs = doc.by_style("条目").findall("w:r", NS)
     assert ["".join(t.text or "" for t in r.iterfind("w:t", NS)) for r in runs] == [
         "1.把准发展“方向盘”。",
         "组织学习3次。",
@@ -315,7 +335,7 @@ def test_item_lead_bold_puts_marker_and_lead_in_a_bold_character_style() -> None
     assert lead.find("w:name", NS).get(w("val")) == "段内标题"
     assert lead.find("w:rPr/w:b", NS) is not None
     assert runs[1].find("w:rPr/w:rStyle", NS) is None
-    assert len(doc.by_style("heading 4").findall("w:r", NS)) == 1  # only 1. items
+    assert len(doc.by_style("子条目").findall("w:r", NS)) == 1  # only 1. items
 
 
 def test_signature_and_date_are_right_indented_in_characters(out: Docx) -> None:
@@ -378,6 +398,78 @@ def test_settings_switch_on_odd_and_even_footers_and_speak_chinese(out: Docx) ->
     settings = out.part("word/settings.xml")
     assert settings.find("w:evenAndOddHeaders", NS) is not None
     assert settings.find("w:themeFontLang", NS).get(w("eastAsia")) == "zh-CN"
+
+
+def test_word_opens_the_file_in_its_current_layout_mode(out: Docx) -> None:
+    settings = out.part("word/settings.xml")
+    modes = [
+        c.get(w("val"))
+        for c in settings.iterfind("w:compat/w:compatSetting", NS)
+        if c.get(w("name")) == "compatibilityMode"
+    ]
+    assert modes == ["15"]
+
+
+@pytest.mark.parametrize(
+    ("font_set", "fonts"),
+    [
+        (
+            "gb2312",
+            [
+                ("方正小标宋简体", "宋体", "86"),
+                ("仿宋_GB2312", "仿宋", "86"),
+                ("黑体", "SimHei", "86"),
+                ("楷体_GB2312", "楷体", "86"),
+                ("宋体", "SimSun", "86"),
+                ("Times New Roman", None, "00"),
+            ],
+        ),
+        (
+            "windows",
+            [
+                ("方正小标宋简体", "宋体", "86"),
+                ("仿宋", "FangSong", "86"),
+                ("黑体", "SimHei", "86"),
+                ("楷体", "KaiTi", "86"),
+                ("宋体", "SimSun", "86"),
+                ("Times New Roman", None, "00"),
+            ],
+        ),
+    ],
+)
+def test_the_font_table_lists_each_font_used_with_its_fallback(
+    font_set: str, fonts: list[tuple[str, str | None, str]]
+) -> None:
+    table = Docx(render_docx(SAMPLE, StyleProfile(font_set=font_set))).part("word/fontTable.xml")
+    got = []
+    for font in table.iterfind("w:font", NS):
+        alt = font.find("w:altName", NS)
+        got.append(
+            (
+                font.get(w("name")),
+                None if alt is None else alt.get(w("val")),
+                font.find("w:charset", NS).get(w("val")),
+            )
+        )
+    assert got == fonts
+
+
+def test_a_font_of_the_users_choice_gets_an_entry_too() -> None:
+    style = StyleProfile(fonts={"body": "华文仿宋", "latin": "Arial"})
+    table = Docx(render_docx(SAMPLE, style)).part("word/fontTable.xml")
+    charsets = {
+        f.get(w("name")): f.find("w:charset", NS).get(w("val"))
+        for f in table.iterfind("w:font", NS)
+    }
+    assert charsets["华文仿宋"] == "86"
+    assert charsets["Arial"] == "00"
+    assert "Times New Roman" not in charsets
+
+
+def test_app_properties_name_zsdreport_and_claim_no_counts(out: Docx) -> None:
+    app = out.part("docProps/app.xml")
+    fields = {etree.QName(c).localname: c.text for c in app}
+    assert fields == {"Application": "zsdreport", "DocSecurity": "0"}
 
 
 def test_core_properties_hold_title_author_and_a_fixed_time(out: Docx) -> None:
@@ -513,8 +605,8 @@ def test_a_report_from_yaml_renders_every_block(
         "Body Text",
         "heading 1",
         "heading 2",
-        "heading 3",
-        "heading 4",
+        "条目",
+        "子条目",
         "heading 1",
         "要点",
         "Normal",

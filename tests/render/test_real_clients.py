@@ -109,11 +109,15 @@ def test_pages_are_a4(pages: list[Page]) -> None:
         assert abs(page.width - A4[0]) < 1 and abs(page.height - A4[1]) < 1
 
 
-def test_every_full_page_has_22_lines_on_the_grid(pages: list[Page]) -> None:
+def test_every_page_has_at_most_22_lines_on_the_grid(pages: list[Page]) -> None:
+    """A page before the last may end a line or two early where a keep or widow rule moved
+    lines on; test_print_proof names the rule for every such page."""
     assert len(pages) > 1
     for number, page in enumerate(pages[:-1], 1):
         rows = body_rows(page)
-        assert min(rows) >= 1 and max(rows) == 22, f"page {number}: rows {min(rows)}..{max(rows)}"
+        assert min(rows) >= 1 and 20 <= max(rows) <= 22, (
+            f"page {number}: rows {min(rows)}..{max(rows)}"
+        )
     assert max(body_rows(pages[-1])) <= 22
 
 

@@ -9,7 +9,16 @@ from docx.document import Document as WordDocument
 from docx.shared import Twips
 
 from zsdreport.document.outline import Block, Document
-from zsdreport.render.docx_package import build_time, drop_unused_parts, set_properties, stable_zip
+from zsdreport.render.docx_fonts import write_font_table
+from zsdreport.render.docx_keep import keep_closing_with_body
+from zsdreport.render.docx_package import (
+    build_time,
+    drop_unused_parts,
+    set_app_properties,
+    set_compatibility_mode,
+    set_properties,
+    stable_zip,
+)
 from zsdreport.render.docx_page import setup_page
 from zsdreport.render.docx_runs import add_text
 from zsdreport.render.docx_styles import (
@@ -30,8 +39,12 @@ def render_docx(doc: Document, style: StyleProfile) -> bytes:
     apply_styles(document.styles.element, style)
     setup_page(document, style)
     write_blocks(document, doc.blocks, style)
+    keep_closing_with_body(document)
+    write_font_table(document, style)
+    set_compatibility_mode(document)
     when = build_time()
     set_properties(document, doc, when)
+    set_app_properties(document)
     drop_unused_parts(document)
     out = io.BytesIO()
     document.save(out)

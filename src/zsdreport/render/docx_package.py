@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 
 from zsdreport.document.outline import Document
 from zsdreport.errors import UsageError
@@ -23,6 +24,15 @@ FIRST_MEMBER = "[Content_Types].xml"
 # shows an empty page.
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 DROPPED = (STYLES_WITH_EFFECTS, RT.THUMBNAIL)
+# Word 2013 and later open a mode-15 file without "兼容模式"; the template says 14 (Word 2010).
+COMPATIBILITY_MODE = "15"
+# The extended properties say who wrote the file. Page and word counts are left out: they are
+# known only after a client lays the pages out, and a wrong count is worse than none.
+APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>zsdreport</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 
 
 def build_time() -> datetime:
@@ -62,6 +72,20 @@ def set_properties(document: WordDocument, doc: Document, when: datetime) -> Non
     naive = when.astimezone(timezone.utc).replace(tzinfo=None)
     props.created = naive
     props.modified = naive
+
+
+def set_app_properties(document: WordDocument) -> None:
+    """Replace the template's docProps/app.xml ("Microsoft Macintosh Word", 1 page, 0 words)."""
+    for rel in document.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_XML
+
+
+def set_compatibility_mode(document: WordDocument) -> None:
+    """Mark the file as written for the current Word layout (compatibilityMode 15)."""
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), COMPATIBILITY_MODE)
 
 
 def drop_unused_parts(document: WordDocument) -> None:

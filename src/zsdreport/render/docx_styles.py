@@ -29,8 +29,8 @@ STYLE_NAMES: dict[Kind, str] = {
     "body": "Body Text",
     "heading1": "heading 1",
     "heading2": "heading 2",
-    "item": "heading 3",
-    "subitem": "heading 4",
+    "item": "条目",
+    "subitem": "子条目",
     "point": "要点",
     "signature": "署名",
     "date": "成文日期",
@@ -60,6 +60,8 @@ class StyleSpec:
     line: int | None = None
     line_rule: str = "exact"
     snap_to_grid: bool | None = None
+    keep_next: bool = False
+    keep_lines: bool = False
     priority: int | None = None
 
 
@@ -100,15 +102,32 @@ def style_specs(style: StyleProfile) -> list[StyleSpec]:
         StyleSpec("BodyText", "Body Text", first_line=INDENT_TW, priority=99),
         _heading(1, h1, latin, bold=False),
         _heading(2, h2, latin, bold=style.heading2_bold),
-        _heading(3, body, latin, bold=False),
-        _heading(4, body, latin, bold=False),
+        # 1. and （1） paragraphs are body text with a run-in lead, not headings: no outline
+        # level, so the navigation pane and a table of contents list 一、 and （一） only.
+        StyleSpec("ZsdItem", STYLE_NAMES["item"], based_on="BodyText", priority=99),
+        StyleSpec("ZsdSubItem", STYLE_NAMES["subitem"], based_on="BodyText", priority=99),
         StyleSpec(
             "ZsdPoint", STYLE_NAMES["point"], based_on="BodyText", first_line=INDENT_TW, priority=99
         ),
+        # The 署名 lines stay together and with the date (the last body line is kept with them
+        # by docx_keep): the signature block never splits across pages.
         StyleSpec(
-            "ZsdSignature", STYLE_NAMES["signature"], align="right", first_line=0, priority=99
+            "ZsdSignature",
+            STYLE_NAMES["signature"],
+            align="right",
+            first_line=0,
+            keep_next=True,
+            keep_lines=True,
+            priority=99,
         ),
-        StyleSpec("ZsdDate", STYLE_NAMES["date"], align="right", first_line=0, priority=99),
+        StyleSpec(
+            "ZsdDate",
+            STYLE_NAMES["date"],
+            align="right",
+            first_line=0,
+            keep_lines=True,
+            priority=99,
+        ),
         StyleSpec(
             "Footer",
             FOOTER_STYLE,
@@ -142,6 +161,10 @@ def _heading(level: int, font: str, latin: str, *, bold: bool) -> StyleSpec:
         bold=bold,
         first_line=INDENT_TW,
         outline=level - 1,
+        # No heading alone at the foot of a page (背题): it goes on with the first two lines of
+        # what follows (widow control of that paragraph supplies the second line).
+        keep_next=True,
+        keep_lines=True,
         priority=9,
     )
 
@@ -200,10 +223,21 @@ def _style_element(spec: StyleSpec) -> Any:
 def _paragraph_properties(spec: StyleSpec) -> Any:
     # Children in CT_PPrBase schema order: Word rejects out-of-order properties.
     p_pr = _el("w:pPr")
+    if spec.keep_next:
+        p_pr.append(_el("w:keepNext"))
+    if spec.keep_lines:
+        p_pr.append(_el("w:keepLines"))
     if spec.style_id == "Normal":
-        p_pr.append(_el("w:widowControl", val="0"))  # fill the 版心: no line moves to the next page
+        # No single first or last line of a paragraph on a page: a page may end a line early.
+        p_pr.append(_el("w:widowControl"))
+        # Punctuation may hang in the margin (Word's default, stated so both clients agree on
+        # the value). LibreOffice reads this flag inverted (val="1" turns its hanging off), and
+        # its hanging marks at the end of a full justified line vanish from its PDFs: with "1"
+        # LibreOffice moves the mark to the next line with the character before it instead.
+        p_pr.append(_el("w:overflowPunct", val="1"))
         # No extra space between Chinese and digits/Latin: 28 字 a line and the §7 date
-        # placement count a digit as half a 字, which Word's and LibreOffice's auto-spacing break.
+        # placement count a digit as half a 字, which Word's auto-spacing breaks (LibreOffice
+        # ignores these flags; render.pdf switches its auto-spacing off).
         p_pr.append(_el("w:autoSpaceDE", val="0"))
         p_pr.append(_el("w:autoSpaceDN", val="0"))
     if spec.snap_to_grid is not None:

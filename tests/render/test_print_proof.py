@@ -1,0 +1,148 @@
+"""Print proof in LibreOffice: data/2023H1 and 24 perturbed variants, every page judged.
+
+All 25 documents go through the product's own PDF route (render.pdf.docx_to_pdfs) in two
+LibreOffice runs, so the test costs about as much as two single conversions per document.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, ooxml_errors, require_client
+from tests.render.print_proof import Proof, perturb, proof
+from zsdreport.check.validate import load_report
+from zsdreport.document.outline import outline
+from zsdreport.render.docx import render_docx
+from zsdreport.render.pdf import docx_to_pdfs
+
+VARIANTS = 24
+TIMEOUT = 600  # seconds for each of the two LibreOffice runs over all documents
+
+
+@dataclass(frozen=True)
+class Printed:
+    """The .docx of data/2023H1 and of each variant, and the proofs of their PDFs."""
+
+    files: list[bytes]
+    proofs: list[Proof]
+
+
+@pytest.fixture(scope="module")
+def printed() -> Printed:
+    require_client("soffice", "libreoffice-writer-nogui")
+    require_client("pdftotext", "poppler-utils")
+    report, problems = load_report(DATA)
+    assert report is not None, problems
+    doc = outline(report)
+    docs = [doc, *(perturb(doc, seed) for seed in range(1, VARIANTS + 1))]
+    files = [render_docx(d, report.meta.style) for d in docs]
+    assert len(set(files)) == len(files), "every variant must differ"
+    pdfs = docx_to_pdfs(files, timeout=TIMEOUT)
+    return Printed(files, [proof(data, pdf) for data, pdf in zip(files, pdfs, strict=True)])
+
+
+@pytest.fixture(scope="module")
+def proofs(printed: Printed) -> list[Proof]:
+    return printed.proofs
+
+
+@pytest.mark.client
+def test_the_variants_change_where_pages_break(proofs: list[Proof]) -> None:
+    """A proof of 25 copies of one layout proves nothing: the page ends must move."""
+    layouts = {(p.lines, p.short_kept, tuple(p.stranded)) for p in proofs}
+    assert len(layouts) >= VARIANTS // 3
+
+
+@pytest.mark.client
+def test_every_page_of_every_variant_keeps_the_print_rules(
+    proofs: list[Proof], report_figure: Callable[[str], None]
+) -> None:
+    def total(name: str) -> int:
+        return sum(len(getattr(p, name)) for p in proofs)
+
+    report_figure(
+        f"print proof, LibreOffice PDF of data/2023H1 + {len(proofs) - 1} perturbed variants "
+        f"({sum(p.pages for p in proofs)} pages, {sum(p.lines for p in proofs)} lines): "
+        f"characters lost {total('lost')}, extra {total('extra')}; "
+        f"lines past the right margin {total('past_margin')}, off the grid {total('off_grid')}, "
+        f"beyond 22 a page {total('over_full')}; headings as a page's last line {total('stranded')}; "
+        f"widows {total('widows')}, orphans {total('orphans')}; signature blocks split "
+        f"{total('closing_split')}; closing misplaced {total('placement')}; "
+        f"pages ended early by a keep/widow rule {sum(p.short_kept for p in proofs)} "
+        f"(the shortest with {min(p.shortest for p in proofs)} lines), "
+        f"without one {total('short_unexplained')}"
+    )
+    failures = {n: p.failures() for n, p in enumerate(proofs) if p.failures()}
+    assert failures == {}, "\n".join(
+        f"variant {n}: {name}: {'; '.join(found[:5])}"
+        for n, by_name in failures.items()
+        for name, found in by_name.items()
+    )
+
+
+@pytest.mark.client
+def test_the_2023h1_closing_sits_where_the_docx_puts_it(proofs: list[Proof]) -> None:
+    assert proofs[0].placement == [] and proofs[0].closing_split == []
+    assert proofs[0].pages == 13
+
+
+@pytest.mark.client
+def test_every_variant_is_valid_ooxml(
+    printed: Printed, report_figure: Callable[[str], None]
+) -> None:
+    errors = [ooxml_errors(data) for data in printed.files]
+    report_figure(
+        f"OOXML schema validation of the print-proof .docx: {len(errors)} files, "
+        f"{sum(map(len, errors))} errors"
+    )
+    assert errors == [[] for _ in printed.files]
+
+
+def _unprotected(data: bytes) -> bytes:
+    """Return the .docx without its keep and widow rules, with punctuation left to hang."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name in ("word/styles.xml", "word/document.xml"):
+                text = re.sub(
+                    r"<w:(keepNext|keepLines|overflowPunct)( [^>]*)?/>", "", part.decode()
+                )
+                part = text.replace("<w:widowControl/>", '<w:widowControl w:val="0"/>').encode()
+            target.writestr(name, part)
+    return out.getvalue()
+
+
+@pytest.mark.client
+def test_the_proof_sees_lost_marks_and_stranded_lines(printed: Printed, tmp_path: Path) -> None:
+    """Printed straight from .docx without the rules, the report loses marks and strands lines."""
+    soffice = require_client("soffice", "libreoffice-writer-nogui")
+    source = tmp_path / "bare.docx"
+    source.write_bytes(_unprotected(printed.files[0]))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=TIMEOUT,
+    )
+    bare = proof(source.read_bytes(), (tmp_path / "bare.pdf").read_bytes())
+    assert len(bare.lost) > 0
+    assert len(bare.widows) + len(bare.orphans) + len(bare.stranded) > 0
+    assert len(bare.placement) > 0  # LibreOffice's space around digits moves the date
