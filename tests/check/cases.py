@@ -275,7 +275,7 @@ CASES: list[Case] = [
         "schema",
         _party(PARTY.replace("value: 3,", "value: 一百二十三,")),
         [
-            'data/work-party.yaml:3:47: 错误: 应为数字（如 12、3.5、-2），实际为 "一百二十三"',
+            'data/work-party.yaml:3:47: 错误: 应为数字（如 12、3.5、-2），实际为 "一百二十三"：数值要用阿拉伯数字写，如 123',
         ],
     ),
     Case(
@@ -299,7 +299,7 @@ CASES: list[Case] = [
         "schema",
         _party(PARTY.replace("value: 568,", "value: 568件,")),
         [
-            'data/work-party.yaml:4:33: 错误: 应为数字（如 12、3.5、-2），实际为 "568件"：数值后面不要写单位，单位请写在 unit 中',
+            'data/work-party.yaml:4:33: 错误: 应为数字（如 12、3.5、-2），实际为 "568件"：数值只写数字 568，单位“件”写在 unit 中（unit: 件）',
         ],
     ),
     Case(

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.check.cases import CASES, Case
+from tests.check.cases import CASES as BASE_CASES
+from tests.check.cases import Case
+from tests.check.cases_figures import FIGURE_CASES
 from tests.check.cases_hostile import CASES as HOSTILE
 from tests.check.conftest import Cli, Folder
 
-CASES = [*CASES, *HOSTILE]
+CASES = [*BASE_CASES, *HOSTILE, *FIGURE_CASES]
 
 
 def _summary(case: Case, problems: list[str]) -> str:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from zsdreport.document.numbering import chinese, marker, ordinal_point
+from zsdreport.document.numbering import MAX_NUMBER, chinese, marker, ordinal_point
 
 
 @pytest.mark.parametrize(
@@ -20,13 +20,15 @@ from zsdreport.document.numbering import chinese, marker, ordinal_point
         (101, "一百零一"),
         (110, "一百一十"),
         (1001, "一千零一"),
+        (1011, "一千零一十一"),  # 一十 after 零, as written in full
+        (9999, "九千九百九十九"),
     ],
 )
 def test_chinese_numerals(n: int, expected: str) -> None:
     assert chinese(n) == expected
 
 
-@pytest.mark.parametrize("n", [0, -1, 10000])
+@pytest.mark.parametrize("n", [0, -1, MAX_NUMBER + 1])
 def test_chinese_numerals_out_of_range(n: int) -> None:
     with pytest.raises(ValueError):
         chinese(n)

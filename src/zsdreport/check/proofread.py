@@ -13,11 +13,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from zsdreport.check.markers import typed_marker
 from zsdreport.errors import Problem, Severity
 from zsdreport.figures.figure import Figure, format_value
 from zsdreport.figures.references import REFERENCE
 from zsdreport.load.encoding import describe_char
 from zsdreport.load.reader import PathKey, Source
+from zsdreport.schema.base import is_identifier
 from zsdreport.text import HALF_TO_FULL, HALF_WIDTH, full_width, is_cjk, quote_pairs
 
 Field = tuple[Source, PathKey, str]
@@ -62,6 +64,7 @@ def check_prose(
     for source, path, value in fields:
         text = joined(expanded(Span.of(value), words))
         problems += _braces(source, path, value, figures)
+        problems += _full_width_braces(source, path, value, figures)
         problems += _half_width(source, path, text)
         problems += _brackets(source, path, text)
         problems += _unpaired_quotes(source, path, text)
@@ -271,6 +274,10 @@ def _typed_figures(
         return "\x00" * len(match.group())
 
     masked = _BRACES.sub(mask, REFERENCE.sub(mask, value))
+    marker = typed_marker(masked)
+    if marker is not None:
+        # A typed "1." is an outline marker, reported as such by check.markers.
+        masked = "\x00" * marker.end() + masked[marker.end() :]
     enclosed = _enclosed(masked, "〔[【", "〕]】")
     problems = []
     for match in _NUMBER.finditer(masked):
@@ -370,8 +377,33 @@ def _brace_message(found: str, figures: Mapping[str, Figure]) -> str:
         return f"多余的花括号“{found}”：花括号只用于引用指标，如 {{标识}}"
     inner = found[1:-1].strip()
     guesses = [key for key, f in figures.items() if inner in (key, f.metric.label)]
+    guesses += [key for key in figures if inner.lower() == key]
     hint = f"，是否想写 {{{guesses[0]}}}？" if guesses else ""
     return f"“{found}”不是有效的指标引用：引用指标请写 {{标识}}（标识只用小写英文字母、数字和下划线）{hint}"
+
+
+_FULL_BRACES = re.compile(r"｛([^｛｝{}\n]{0,100})｝")
+
+
+def _full_width_braces(
+    source: Source, path: PathKey, value: str, figures: Mapping[str, Figure]
+) -> list[Problem]:
+    """Flag `｛study_sessions｝`: an input method's braces are printed as they are, unexpanded."""
+    problems = []
+    for match in _FULL_BRACES.finditer(value):
+        found = match.group()
+        inner = match.group(1).strip()
+        guesses = [key for key, f in figures.items() if inner in (key, f.metric.label)]
+        if guesses or is_identifier(inner):
+            fixed = f"{{{guesses[0] if guesses else inner}}}"
+            message = (
+                f"“{found}”用了全角花括号，不会被替换成数值：引用指标请用半角花括号，写 {fixed}"
+            )
+        else:
+            message = f"“{found}”用了全角花括号：引用指标请用半角花括号 {{标识}}，否则会原样印出"
+        start, end = match.span()
+        problems.append(source.problem(path, message, ERROR, offset=start, width=end - start))
+    return problems
 
 
 def _comment(source: Source, path: PathKey) -> list[Problem]:

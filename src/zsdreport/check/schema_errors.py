@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from zsdreport.check.numbers import DECIMAL, number_hint, split_number
 from zsdreport.check.suggest import closest, did_you_mean
 from zsdreport.errors import Problem
 from zsdreport.load.reader import PathKey, Source
@@ -98,6 +99,9 @@ def _problem(source: Source, model: type[BaseModel], error: Any) -> Problem:
     given = _describe(error.get("input"))
     if kind == "extra_forbidden":
         key = str(loc[-1])
+        split = split_number(source.data, loc)
+        if split is not None:
+            return source.problem((*loc[:-1], "value"), split)
         hint = _flow_hint(source, loc[:-1])
         if hint:
             return source.problem(loc[:-1], f"应为文字，实际为映射{hint}")
@@ -203,8 +207,7 @@ def _value_at(data: Any, path: PathKey) -> Any:
     return data
 
 
-_INTEGER = re.compile(r"^-?(0|[1-9][0-9]*)$")
-_DECIMAL = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 
 
 def _loose_numbers(source: Source, model: type[BaseModel], data: Any) -> dict[PathKey, Problem]:
@@ -231,8 +234,8 @@ def _loose_numbers(source: Source, model: type[BaseModel], data: Any) -> dict[Pa
             for key, item in value.items():
                 walk(args[1], item, (*path, key))
         elif annotation in (int, float) and isinstance(value, str):
-            pattern = _INTEGER if annotation is int else _DECIMAL
-            if not pattern.match(value.strip()):
+            pattern = _INTEGER if annotation is int else DECIMAL
+            if not pattern.fullmatch(value.strip()):
                 word = "整数（如 1、12）" if annotation is int else "数字（如 12、3.5、-2）"
                 message = f'应为{word}，实际为 "{visible(value)}"{number_hint(value)}'
                 found[path] = source.problem(path, message)
@@ -254,26 +257,6 @@ def _bare(annotation: Any) -> Any:
             annotation = args[0]
         else:
             return annotation
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
-
-
-def number_hint(text: str) -> str:
-    """Return why ``text`` is not a number as we read numbers, and what was probably meant."""
-    value = text.strip()
-    plain = value.translate(_FULL_WIDTH)
-    if plain != value and _DECIMAL.match(plain):
-        return f"：请用半角数字，是否想写 {plain}？"
-    if re.match(r"^-?0[0-9]", value):
-        fixed = re.sub(r"^(-?)0+(?=[0-9])", r"\1", value)
-        return f"：数字不能以 0 开头（是否想写 {fixed}？）"
-    cleaned = re.sub(r"[_,，]", "", value)
-    if cleaned != value and _DECIMAL.match(cleaned):
-        return f"：数字中不要写下划线或逗号，是否想写 {cleaned}？"
-    if re.match(r"^-?[0-9]+(\.[0-9]+)?[^0-9.]+$", value):
-        return "：数值后面不要写单位，单位请写在 unit 中"
-    return ""
 
 
 def _fields_at(model: type[BaseModel], loc: PathKey) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from zsdreport.check.markers import check_markers
 from zsdreport.check.proofread import check_characters, check_prose
 from zsdreport.check.schema_errors import validate
 from zsdreport.check.suggest import did_you_mean
@@ -70,6 +71,7 @@ def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
     declared = compute_figures(report, problems)
     check_references(report, prose_fields(report), declared, problems)
     problems += check_prose(prose_fields(report), report.figures, report.words())
+    problems += check_markers(report)
     problems += check_period_words(prose_fields(report), meta.period)
     problems += check_folder(root, source, meta.period)
     _check_output(report, problems)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 _DIGITS = "零一二三四五六七八九"
 _UNITS = ["", "十", "百", "千"]
+MAX_NUMBER = 9999
+"""The largest number written in Chinese numerals (一、 （一） 一是); check refuses longer lists."""
 
 
 def chinese(n: int) -> str:
     """Return ``n`` (1–9999) in Chinese numerals as used in outline markers: 十一, 二十, 一百零五."""
-    if not 1 <= n <= 9999:
+    if not 1 <= n <= MAX_NUMBER:
         raise ValueError(f"outline number out of range: {n}")
     digits = [int(d) for d in str(n)]
     out: list[str] = []

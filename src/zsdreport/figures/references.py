@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+from zsdreport.schema.base import ID
+
+REFERENCE = re.compile(r"\{(" + ID + r")\}")
+"""A reference is exactly "{", an id (schema.base.ID) and "}"; other braces are proofread."""
 
 
 def references(text: str) -> Iterator[re.Match[str]]:

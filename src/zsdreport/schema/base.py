@@ -14,7 +14,16 @@ from pydantic import (
     WithJsonSchema,
 )
 
-ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+ID = r"[a-z][a-z0-9_]*"
+"""The one id pattern (metric keys, {references}): Python code matches it whole (is_identifier)."""
+ID_PATTERN = f"^{ID}$"
+"""The id pattern for the JSON Schema, whose ECMA-262 ``$`` is the end of the text."""
+_ID = re.compile(ID)
+
+
+def is_identifier(text: str) -> bool:
+    """Tell whether all of ``text`` is an id (Python's ``$`` would let "done\\n" pass)."""
+    return _ID.fullmatch(text) is not None
 
 
 def described(title: str, description: str) -> ConfigDict:
@@ -49,7 +58,9 @@ Text = Annotated[str, AfterValidator(_not_blank)]
 
 
 def _identifier(value: str) -> str:
-    if not re.match(ID_PATTERN, value):
+    if not is_identifier(value) and is_identifier(value.strip()):
+        raise ValueError("标识前后不能有空格或换行：请删除，只写标识本身")
+    if not is_identifier(value):
         raise ValueError("标识只能用小写英文字母、数字和下划线，并以字母开头")
     return value
 

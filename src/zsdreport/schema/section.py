@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from zsdreport.schema.base import (
     ID_PATTERN,
@@ -26,7 +26,7 @@ MAX_INTEGER_DIGITS = 15
 def _number(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
-        if not _NUMBER.match(text):
+        if not _NUMBER.fullmatch(text):
             raise ValueError(f'应为数字（如 12、3.5、-2），实际为 "{value}"')
         if len(text.lstrip("-").split(".")[0]) > MAX_INTEGER_DIGITS:
             raise ValueError(f"数值“{value}”过大：整数部分最多 {MAX_INTEGER_DIGITS} 位")
@@ -41,6 +41,19 @@ Number = Annotated[
 ]
 
 
+def _unit(value: str) -> str:
+    # A unit is printed right after the value, so "{x}" would print as an unresolved reference.
+    brace = next((ch for ch in value if ch in "{}｛｝"), None)
+    if brace is not None:
+        raise ValueError(f"单位中不能有花括号“{brace}”：单位只写文字，如 件、%、万元")
+    if any(ch in "\n\r" for ch in value):
+        raise ValueError("单位不能分行：只写一个词，如 件、%、万元")
+    return value
+
+
+Unit = Annotated[str, AfterValidator(_unit)]
+
+
 class Metric(Model):
     """A figure: typed once, with a label and a unit, referenced from prose as {id}."""
 
@@ -53,9 +66,9 @@ class Metric(Model):
         Number | None,
         doc("数值", "录入的数值；计算指标可以不写，写了则必须与公式的结果一致", 566, 12.5),
     ] = None
-    unit: Annotated[str, doc("单位", "紧跟在数值后面的单位；没有单位时不写", "件", "万元", "%")] = (
-        ""
-    )
+    unit: Annotated[
+        Unit, doc("单位", "紧跟在数值后面的单位；没有单位时不写", "件", "万元", "%")
+    ] = ""
     formula: Annotated[
         str | None,
         doc("计算公式", "由其他指标计算：指标标识、数字、加减乘除和括号", "done / total * 100"),
