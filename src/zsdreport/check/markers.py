@@ -23,7 +23,8 @@ _TYPED = re.compile(
     rf"|[{_CN}]{{1,6}}[ \t]*[、是]"
     rf"|[{_DIGIT}]{{1,4}}[ \t]*[.．、)）](?![{_DIGIT}])"
     rf"|第[{_CN}]{{1,6}}[，、,]"
-    rf")"
+    # A marker introduces words: a placeholder such as "一是。" is left alone.
+    rf")(?=[ \t\u3000]*[^\s。，、；：！？.,;:!?])"
 )
 
 
