@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from decimal import Decimal
 from typing import Any
 
 from zsdreport.check.suggest import did_you_mean
@@ -15,6 +16,7 @@ from zsdreport.figures.formula import Formula, FormulaError, Name, parse
 from zsdreport.figures.references import references
 from zsdreport.load.reader import PathKey, Source
 from zsdreport.report import Report, Section
+from zsdreport.schema import Metric
 from zsdreport.schema.report import PERIOD_WORDS
 
 RESERVED = frozenset(PERIOD_WORDS)
@@ -54,13 +56,28 @@ def compute_figures(
             metrics[key] = _Declared(section, metric, parse(metric.formula))
         except FormulaError as e:
             problems.append(_formula_problem(section, key, e))
-    values: dict[str, Fraction] = {
-        key: Fraction(d.metric.value) for key, d in metrics.items() if d.formula is None
-    }
+    values: dict[str, Fraction] = {}
+    pending: set[str] = set()  # still last period's value: typed 待填, or computed from one
+    unknown: set[str] = set()  # pending with no previous value at all
+    for key, d in metrics.items():
+        if d.formula is not None:
+            continue
+        if d.metric.pending:
+            pending.add(key)
+            if d.metric.previous is None:
+                unknown.add(key)
+                continue
+        values[key] = Fraction(d.metric.previous if d.metric.pending else d.metric.value)
     for key in _in_order(metrics, declared, problems):
         entry = metrics[key]
         assert entry.formula is not None
-        if any(n.scope is None and n.id not in values for n in entry.formula.names):
+        local = {n.id for n in entry.formula.names if n.scope is None}
+        if local & pending:
+            pending.add(key)
+        if local & unknown:
+            unknown.add(key)
+            continue
+        if not local <= values.keys():
             continue  # an input failed: its own message says why
 
         def lookup(name: Name) -> Fraction:
@@ -79,22 +96,50 @@ def compute_figures(
         except FormulaError as e:
             problems.append(_formula_problem(entry.section, key, e))
     for key, entry in metrics.items():
-        if key not in values:
+        if key not in values and key not in unknown:
             continue
         section, metric = entry.section, entry.metric
         where = ("metrics", key)
-        if entry.formula is None:
-            value = metric.value
+        value: Decimal | None = None
+        if key in unknown:
+            pass
+        elif entry.formula is None:
+            value = metric.previous if metric.pending else metric.value
         else:
             # The printed figure is the rounded one; formulas built on it used the exact value.
             value = round_half_up(values[key], metric.digits)
-            if metric.value is not None and value != metric.value:
+            if metric.value is not None and key not in pending and value != metric.value:
                 message = f"“{metric.label}”填写为 {metric.value}，按公式 {metric.formula} 计算应为 {format_value(value)}"
                 problems.append(section.source.problem((*where, "value"), message))
                 continue
+        if metric.pending:
+            problems.append(_pending_problem(section, key, metric))
         line = section.source.locate(where, at_key=True)[0]
-        report.figures[key] = Figure(key, metric, value, section.source.path, line, section.name)
+        is_pending = key in pending
+        report.figures[key] = Figure(
+            key,
+            metric,
+            value if value is not None else Decimal(0),
+            section.source.path,
+            line,
+            section.name,
+            pending=is_pending,
+            previous=value if is_pending else metric.previous,
+        )
     return set(declared)
+
+
+def _pending_problem(section: Section, key: str, metric: Metric) -> Problem:
+    """Warn once about a figure still carrying last period's value (value: 待填)."""
+    if metric.previous is None:
+        message = f"“{metric.label}”待填：请填写本期数（value），或用 zsdreport fill 从填报表填入"
+    else:
+        old = format_value(metric.previous) + metric.unit
+        message = (
+            f"“{metric.label}”尚未更新（上期 {old}）：请填写本期数（value），"
+            "或用 zsdreport fill 从填报表填入"
+        )
+    return section.source.problem(("metrics", key, "value"), message, Severity.WARNING)
 
 
 def _declare(report: Report, problems: list[Problem]) -> dict[str, tuple[Section, Any]]:

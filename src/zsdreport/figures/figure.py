@@ -8,6 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from zsdreport.schema import Metric
+from zsdreport.schema.section import PENDING
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,27 @@ class Figure:
     file: Path
     line: int
     section: str
+    pending: bool = False
+    """Still last period's: typed as 待填, or computed from such a figure; ``value`` is then
+    last period's value (0 when unknown) and the printed text says so."""
+    previous: Decimal | None = None
+    """Last period's value, when known."""
 
     @property
     def text(self) -> str:
-        """Return the figure as printed: value and unit, e.g. ``99.6%``."""
+        """Return the figure as printed: value and unit, e.g. ``99.6%``; 【待填：上期 3次】 if pending."""
+        if self.pending:
+            if self.previous is None:
+                return f"【{PENDING}】"
+            return f"【{PENDING}：上期 {self.previous_text}】"
         return format_value(self.value, self.metric.digits) + self.metric.unit
+
+    @property
+    def previous_text(self) -> str:
+        """Return last period's value as printed, e.g. ``3次`` (empty when unknown)."""
+        if self.previous is None:
+            return ""
+        return format_value(self.previous, self.metric.digits) + self.metric.unit
 
 
 def format_value(value: Decimal, digits: int | None = None) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from zsdreport.errors import UsageError
 from zsdreport.figures.figure import format_value
 from zsdreport.report import Report
+from zsdreport.schema.section import PENDING
 from zsdreport.text import columns
 
 COLUMNS = ("id", "label", "value", "unit", "source")
@@ -22,7 +23,7 @@ def list_metrics(report: Report, fmt: str) -> str:
         {
             "id": f.id,
             "label": f.metric.label,
-            "value": format_value(f.value, f.metric.digits),
+            "value": PENDING if f.pending else format_value(f.value, f.metric.digits),
             "unit": f.metric.unit,
             "source": f"{_relative(f.file, report.root)}:{f.line}",
             "formula": f.metric.formula or "",

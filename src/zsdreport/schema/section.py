@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
@@ -40,6 +40,30 @@ Number = Annotated[
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER.pattern}]}),
 ]
 
+PENDING = "待填"
+"""The value of a figure not yet updated for this period (``zsdreport new`` writes it)."""
+
+
+def _number_or_pending(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() == PENDING:
+        return PENDING
+    return _number(value)
+
+
+Value = Annotated[
+    Decimal | Literal["待填"],
+    BeforeValidator(_number_or_pending),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": _NUMBER.pattern},
+                {"const": PENDING},
+            ]
+        }
+    ),
+]
+
 
 def _unit(value: str) -> str:
     # A unit is printed right after the value, so "{x}" would print as an unresolved reference.
@@ -63,8 +87,18 @@ class Metric(Model):
 
     label: Annotated[Text, doc("名称", "指标的名称，指标清单中显示", "办结事项")]
     value: Annotated[
+        Value | None,
+        doc(
+            "数值",
+            "录入的数值；计算指标可以不写，写了则必须与公式的结果一致；"
+            "“待填”表示本期数尚未填写（zsdreport new 写入）",
+            566,
+            12.5,
+        ),
+    ] = None
+    previous: Annotated[
         Number | None,
-        doc("数值", "录入的数值；计算指标可以不写，写了则必须与公式的结果一致", 566, 12.5),
+        doc("上期数", "上一期的数值：zsdreport new 从上一期记下，填报表的“上期数”一栏", 3),
     ] = None
     unit: Annotated[
         Unit, doc("单位", "紧跟在数值后面的单位；没有单位时不写", "件", "万元", "%")
@@ -89,7 +123,14 @@ class Metric(Model):
             raise ValueError("digits（小数位数）只用于有 formula 的计算指标")
         if self.formula is not None and self.digits is None:
             raise ValueError("计算指标需要 digits（保留几位小数，如 1），否则结果可能是很长的小数")
+        if self.formula is not None and self.value == PENDING:
+            raise ValueError(f"计算指标由公式算出，不用写 value: {PENDING}：请删除 value")
         return self
+
+    @property
+    def pending(self) -> bool:
+        """Tell whether the value is still to be typed (value: 待填)."""
+        return self.value == PENDING
 
 
 def _point(value: Any) -> Any:
