@@ -93,6 +93,7 @@ def build(
     stem = safe_name(report.output_name())
     if "pdf" in chosen:
         problems = [*problems, *_font_warnings(report)]
+    problems = [*problems, *_pending_warning(report)]
     files = render(doc, report, chosen, templates)
     outputs = write_all(out, {f"{stem}.{fmt}": content for fmt, content in files.items()})
     return BuildResult(outputs, problems)
@@ -105,6 +106,18 @@ def check_output_folder(out_dir: Path) -> None:
             f"-o 指定的是输出文件夹，不是文件：“{out_dir}”以 {out_dir.suffix} 结尾，像是文件名。"
             f"请写一个文件夹，如 -o {out_dir.with_suffix('')}；文件名由 report.yaml 的 output.filename 决定"
         )
+
+
+def _pending_warning(report: Report) -> list[Problem]:
+    """Say once that the outputs print figures still to be filled in, and how they look."""
+    pending = [f for f in report.figures.values() if f.pending]
+    if not pending:
+        return []
+    message = (
+        f"有 {len(pending)} 个指标尚未更新，生成的文件中印为“【待填：上期……】”："
+        "填写本期数（或用 zsdreport fill 从填报表填入）后请重新生成"
+    )
+    return [Problem(report.source.path, None, None, message, Severity.WARNING)]
 
 
 def _font_warnings(report: Report) -> list[Problem]:

@@ -167,6 +167,37 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def write_folder(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Create ``folder`` holding ``files``, all or nothing; refuse a folder that already exists.
+
+    The files are written into a hidden sibling folder that is renamed into place at the end,
+    so an interrupted run leaves no half-made period behind.
+    """
+    if folder.exists():
+        raise OutputError(f"{folder} 已经存在：请换一个新的文件夹名，已有的文件夹不会被改动")
+    parent = folder.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"无法创建文件夹 {parent}：{_reason(e)}") from e
+    staging = parent / f".zsd-{secrets.token_hex(6)}.new"
+    try:
+        staging.mkdir()
+        write_all(staging, files)
+        # rename() refuses (or on Windows always fails for) an existing target: never merged.
+        if folder.exists():
+            raise OutputError(f"{folder} 已经存在：请换一个新的文件夹名，已有的文件夹不会被改动")
+        os.rename(staging, folder)
+    except OSError as e:
+        raise OutputError(f"无法创建 {folder}：{_reason(e)}") from e
+    finally:
+        if staging.exists():
+            for leftover in staging.iterdir():
+                leftover.unlink(missing_ok=True)
+            staging.rmdir()
+    return [folder / name for name in files]
+
+
 _TEMP_FLAGS = (
     os.O_WRONLY
     | os.O_CREAT
