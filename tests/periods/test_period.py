@@ -76,7 +76,7 @@ def test_folder_named_after_another_period_warns(tmp_path: Path) -> None:
     _, problems = load_report(root)
     folder = [p for p in problems if "文件夹名" in p.message]
     assert [p.format().splitlines()[0] for p in folder] == [
-        f"{report_file}:3:9: 警告: 文件夹名 2024H1 是 2024H1 期，但 period 写的是 2023H2："
+        f"{report_file}:3:9: 警告: 文件夹名 2024H1 表示2024年上半年，但 period 写的是 2023H2："
         "请把 period 改为 2024H1，或把文件夹改名为 2023H2"
     ]
 

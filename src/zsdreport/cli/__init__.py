@@ -201,6 +201,10 @@ from zsdreport.cli import editing  # noqa: E402  (its commands use _guard, defin
 
 app.command("schema", cls=ChineseCommand)(editing.schema_command)
 
+from zsdreport.cli import periods  # noqa: E402  (its commands use _guard, defined above)
+
+app.command("new", cls=ChineseCommand)(periods.new_command)
+
 
 def main(args: list[str] | None = None) -> None:
     """Run the command line and exit with its code."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from fractions import Fraction
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from zsdreport.check.suggest import did_you_mean

@@ -8,6 +8,8 @@ printed as if it were this period's until it is filled in.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,7 +47,7 @@ def choose_period(new_dir: Path, given: str | None, old: Period) -> Period:
             raise UsageError(f"--period {given}：{e}") from e
     if named is not None and chosen is not None and named != chosen:
         raise UsageError(
-            f"文件夹名 {new_dir.name} 是 {named} 期，与 --period {chosen} 不一致：请改其中一个"
+            f"文件夹名 {new_dir.name} 表示{named.name()}，与 --period {chosen}（{chosen.name()}）不一致：请改其中一个"
         )
     period = chosen or named
     if period is None:
@@ -80,9 +82,26 @@ def new_period(new_dir: Path, old_dir: Path, period_text: str | None = None) -> 
             _next_report(document, old, period)
         else:
             pending += _next_section(document)
-        files[path.name] = document.encoded()
+        files[path.name] = _relocate_schema(document.encoded(), old_dir, new_dir)
     written = write_folder(new_dir, files)
     return NewPeriod(new_dir, period, old, written, pending)
+
+
+_MODELINE = re.compile(rb"^(# yaml-language-server: \$schema=)(\S+)$", re.M)
+
+
+def _relocate_schema(content: bytes, old_dir: Path, new_dir: Path) -> bytes:
+    """Point the editor's schema comment at the same schema file from the new folder."""
+
+    def moved(match: re.Match[bytes]) -> bytes:
+        target = match.group(2).decode("ascii", "replace")
+        if "://" in target or Path(target).is_absolute():
+            return match.group()
+        schema = (old_dir / target).resolve()
+        relative = os.path.relpath(schema, new_dir.resolve()).replace(os.sep, "/")
+        return match.group(1) + relative.encode("utf-8")
+
+    return _MODELINE.sub(moved, content)
 
 
 def _read(path: Path) -> YamlDocument:

@@ -33,7 +33,7 @@ def check_folder(root: Path, source: Source, period: Period) -> list[Problem]:
     if named is None or named == period:
         return []
     message = (
-        f"文件夹名 {root.resolve().name} 是 {named} 期，但 period 写的是 {period}："
+        f"文件夹名 {root.resolve().name} 表示{named.name()}，但 period 写的是 {period}："
         f"请把 period 改为 {named}，或把文件夹改名为 {period}"
     )
     return [source.problem(("period",), message, Severity.WARNING)]
