@@ -65,7 +65,7 @@ def test_build_marks_stale_figures_in_both_outputs(
     second: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out_dir = tmp_path / "out"
-    code, out, err = run(["build", str(second), "-o", str(out_dir)], capsys)
+    code, _, err = run(["build", str(second), "-o", str(out_dir)], capsys)
     assert code == 0, err
     assert "尚未更新，生成的文件中印为“【待填：上期……】”" in err
     markdown = next(out_dir.glob("*.md")).read_text("utf-8")

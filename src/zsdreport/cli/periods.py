@@ -14,7 +14,9 @@ def new_command(
     new_dir: Annotated[
         Path,
         typer.Argument(
-            metavar="新文件夹", help="新一期的数据文件夹（必须还不存在），如 data/2023H2", show_default=False
+            metavar="新文件夹",
+            help="新一期的数据文件夹（必须还不存在），如 data/2023H2",
+            show_default=False,
         ),
     ],
     old_dir: Annotated[

@@ -83,9 +83,7 @@ def read(path: Path) -> YamlDocument:
     except UnicodeDecodeError:
         encoding = "gb18030"
     data = _yaml().load(text)
-    return YamlDocument(
-        path, text, data, encoding, raw.startswith(codecs.BOM_UTF8), b"\r\n" in raw
-    )
+    return YamlDocument(path, text, data, encoding, raw.startswith(codecs.BOM_UTF8), b"\r\n" in raw)
 
 
 def _dump(yaml: YAML, data: Any) -> str:
