@@ -169,7 +169,7 @@ def test_lint_docx_passes_our_output_and_fails_a_plain_document(
     (ours,) = out.glob("*.docx")
     code, text, _ = run(["lint-docx", str(ours)], capsys)
     assert code == 0
-    assert text.splitlines()[-1] == "共 25 条规则：通过 25，失败 0，警告 0"
+    assert text.splitlines()[-1] == "共 28 条规则：通过 28，失败 0，警告 0"
 
     plain = out / "plain.docx"
     document = docx.Document()
@@ -215,7 +215,7 @@ def test_lint_docx_goes_on_after_a_file_it_cannot_read(
     assert code == 1
     assert out.splitlines()[0] == f"== {bad}"
     assert f"== {good_docx}" in out.splitlines()
-    assert out.splitlines()[-1] == "共 25 条规则：通过 25，失败 0，警告 0"
+    assert out.splitlines()[-1] == "共 28 条规则：通过 28，失败 0，警告 0"
     assert err.splitlines() == [
         f"错误：无法读取 {bad}：不是 Word 文档（.docx）或文件已损坏；"
         "请用 Word 或 WPS 打开后另存为 .docx 再检查",

@@ -8,6 +8,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -57,6 +58,34 @@ def set_char_spacing(style: ParagraphStyle, twentieths: int) -> None:
     rpr.append(spacing)
 
 
+# The font table a Word user's file has when it names these fonts: (alternate name, charset).
+FONTS = {
+    "方正小标宋简体": ("宋体", "86"),
+    "仿宋_GB2312": ("仿宋", "86"),
+    "黑体": ("SimHei", "86"),
+    "楷体_GB2312": ("楷体", "86"),
+    "宋体": ("SimSun", "86"),
+    "仿宋": ("FangSong", "86"),
+    "楷体": ("KaiTi", "86"),
+    "Times New Roman": (None, "00"),
+}
+
+
+def set_font_table(doc: DocumentObject, fonts: dict[str, tuple[str | None, str]]) -> None:
+    """Replace the font table with ``fonts`` (name → alternate name, charset)."""
+    entries = []
+    for name, (alt, charset) in fonts.items():
+        alt_name = f'<w:altName w:val="{alt}"/>' if alt else ""
+        entries.append(f'<w:font w:name="{name}">{alt_name}<w:charset w:val="{charset}"/></w:font>')
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + "".join(entries)
+        + "</w:fonts>"
+    )
+    doc.part.part_related_by(RT.FONT_TABLE)._blob = xml.encode("utf-8")
+
+
 def paragraph_style(doc: DocumentObject, name: str, east_asia: str, size: float) -> ParagraphStyle:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
@@ -94,8 +123,8 @@ def conforming() -> DocumentObject:
     title = paragraph_style(doc, "公文标题", "方正小标宋简体", 22)
     title.paragraph_format.first_line_indent = Pt(0)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph_style(doc, "一级标题", "黑体", 16)
-    paragraph_style(doc, "二级标题", "楷体_GB2312", 16)
+    for name, font in (("一级标题", "黑体"), ("二级标题", "楷体_GB2312")):
+        paragraph_style(doc, name, font, 16).paragraph_format.keep_with_next = True
     closing = paragraph_style(doc, "落款", "仿宋_GB2312", 16)
     closing.paragraph_format.first_line_indent = Pt(0)
     closing.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -120,6 +149,7 @@ def conforming() -> DocumentObject:
     page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
     doc.core_properties.title = TITLE
     doc.core_properties.author = SIGNATURE
+    set_font_table(doc, FONTS)
     return doc
 
 

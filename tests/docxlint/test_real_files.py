@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,34 +18,44 @@ from zsdreport.docxlint import LintResult, format_result, lint_docx
 from zsdreport.render.docx import render_docx
 
 
-@pytest.mark.client
-def test_a_pandoc_docx_of_the_seed_fails_page_font_and_page_number_rules(tmp_path: Path) -> None:
+def pandoc_docx(tmp_path: Path, lines: list[str]) -> Path:
+    """Return a .docx that pandoc makes from Markdown ``lines``, one paragraph each."""
     pandoc = require_client("pandoc", "pandoc")
     source = tmp_path / "seed.md"
-    # One paragraph per line of the clerk's text, as it was typed in Word.
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    source.write_text(
-        "\n\n".join(line.replace("(", "\\(") for line in lines if line.strip()), encoding="utf-8"
-    )
+    source.write_text("\n\n".join(lines), encoding="utf-8")
     path = tmp_path / "seed.docx"
     subprocess.run(
         [pandoc, "-f", "markdown", str(source), "-o", str(path)], check=True, capture_output=True
     )
-    result = lint_docx(path)
+    return path
+
+
+def seed_lines() -> list[str]:
+    """Return the clerk's text one paragraph a line, as it was typed in Word."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    return [line.replace("(", "\\(") for line in lines if line.strip()]
+
+
+@pytest.mark.client
+def test_a_pandoc_docx_of_the_seed_fails_page_font_and_page_number_rules(tmp_path: Path) -> None:
+    result = lint_docx(pandoc_docx(tmp_path, seed_lines()))
     # The seed typed in Word the way pandoc lays it out: Letter paper, theme fonts, 12 pt
-    # single-spaced text, "(一)" with ASCII brackets, no page numbers, no date.
+    # single-spaced text, "(一)" with ASCII brackets, no page numbers, no date, headings
+    # that do not keep with the next paragraph, Chinese text in Cambria.
     assert failing(result) == {
         "page.size",
         "page.margins",
         "font.east-asia",
         "font.latin",
         "font.size",
+        "font.table",
         "line.pitch",
         "line.chars",
         "para.spacing",
         "para.indent",
         "title.align",
         "marker.chars",
+        "keep.heading",
         "page-number.field",
         "page-number.position",
         "footer.distance",
@@ -56,7 +67,29 @@ def test_a_pandoc_docx_of_the_seed_fails_page_font_and_page_number_rules(tmp_pat
     }, format_result(result)
     # pandoc's reference.docx leaves the East Asian slot to a theme font.
     assert "主题字体" in result["font.east-asia"].details[0]
+    assert "Cambria" in result["font.table"].details[0]
     assert result.exit_code == 1
+
+
+@pytest.mark.client
+def test_a_pandoc_docx_with_items_as_headings_fails_the_outline_rule(tmp_path: Path) -> None:
+    """Styled the way many clerks do it, with Word's heading styles on every numbered line."""
+    marks = (
+        ("### ", r"^[0-9]+\."),
+        ("## ", r"^\\?[（(][一二三四五六七八九十]+"),
+        ("# ", r"^[一二三四五六七八九十]+、"),
+    )
+    lines = []
+    for line in seed_lines():
+        prefix = next((p for p, pattern in marks if re.match(pattern, line)), "")
+        lines.append(prefix + line)
+    result = lint_docx(pandoc_docx(tmp_path, lines))
+    checked = {r.rule_id: r for r in result}
+    # pandoc's heading styles keep with the next paragraph, but list whole 1. paragraphs.
+    assert checked["keep.heading"].passed
+    assert not checked["outline.body"].passed
+    assert "大纲级别 3 级" in checked["outline.body"].details[0]
+    assert not checked["font.table"].passed
 
 
 def lint_built(data: Path, path: Path) -> LintResult:

@@ -96,7 +96,7 @@ def test_the_report_of_a_conforming_file(doc: DocumentObject, tmp_path: Path) ->
     assert lines[0] == f"{path}：按 GB/T 9704-2012 检查"
     assert lines[1] == "✓ page.size 纸张为 A4"
     assert all(line.startswith("✓ ") for line in lines[1:-1])
-    assert lines[-1] == "共 25 条规则：通过 25，失败 0，警告 0"
+    assert lines[-1] == "共 28 条规则：通过 28，失败 0，警告 0"
 
 
 def test_the_report_marks_errors_and_warnings(doc: DocumentObject, tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_the_report_marks_errors_and_warnings(doc: DocumentObject, tmp_path: Pat
         "    下页边距为 33.0 mm，应为 35.0 mm（允许 ±1 mm）",
     ]
     assert "! footer.distance 页脚距离约 23 mm（页码在版心下 7 mm）" in lines
-    assert lines[-1] == "共 25 条规则：通过 23，失败 1，警告 1"
+    assert lines[-1] == "共 28 条规则：通过 26，失败 1，警告 1"
     assert result.exit_code == 1
 
 

@@ -82,6 +82,14 @@ class Section:
     footer_ids: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class FontEntry:
+    """One font of the font table (word/fontTable.xml): its alternate name and character set."""
+
+    alt: str | None
+    charset: str | None
+
+
 @dataclass
 class LintDoc:
     """Everything the rules need from one .docx."""
@@ -95,6 +103,7 @@ class LintDoc:
     even_and_odd: bool
     title: str | None
     author: str | None
+    font_table: dict[str, FontEntry] = field(default_factory=dict)
 
 
 def read_docx(path: Path) -> LintDoc:
@@ -145,6 +154,7 @@ def read_docx(path: Path) -> LintDoc:
         even_and_odd=even_and_odd,
         title=props.title if props else None,
         author=props.author if props else None,
+        font_table=_font_table(part),
     )
 
 
@@ -274,6 +284,25 @@ def _footers(part: DocumentPart, sections: list[Section], even_and_odd: bool) ->
 def _footer_paragraphs(root: Element) -> list[Element]:
     # Page numbers often sit in a text box or frame, so look inside those too.
     return [p for p in root.iter(w("p")) if MC_FALLBACK not in {a.tag for a in p.iterancestors()}]
+
+
+def _font_table(part: DocumentPart) -> dict[str, FontEntry]:
+    """Return the font table's entries by font name (empty when the part is missing or broken)."""
+    rel = next((r for r in part.rels.values() if r.reltype == RT.FONT_TABLE), None)
+    if rel is None or rel.is_external:
+        return {}
+    try:
+        root = etree.fromstring(rel.target_part.blob)
+    except etree.XMLSyntaxError:
+        return {}
+    table: dict[str, FontEntry] = {}
+    for font in root.iterfind(w("font")):
+        alt, charset = font.find(w("altName")), font.find(w("charset"))
+        table[font.get(w("name")) or ""] = FontEntry(
+            alt.get(w("val")) if alt is not None else None,
+            charset.get(w("val")) if charset is not None else None,
+        )
+    return table
 
 
 def _theme_fonts(part: DocumentPart) -> dict[str, str]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from zsdreport.docxlint import (
+    rules_flow,
     rules_fonts,
     rules_footer,
     rules_layout,
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     rules_fonts.check_sizes,
     rules_fonts.check_colour,
     rules_fonts.check_bold,
+    rules_flow.check_font_table,
     rules_lines.check_line_pitch,
     rules_lines.check_grid,
     rules_lines.check_chars_per_line,
@@ -37,6 +39,8 @@ RULES: tuple[Rule, ...] = (
     rules_layout.check_title,
     rules_text.check_markers,
     rules_text.check_marker_digits,
+    rules_flow.check_heading_keep,
+    rules_flow.check_body_outline,
     rules_footer.check_page_field,
     rules_footer.check_page_font,
     rules_footer.check_page_position,
