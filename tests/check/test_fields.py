@@ -47,9 +47,12 @@ FILES = {
           - lead: 问题引语{zz18}
             text: 问题正文{zz19}
           - 问题{zz20}
+        tables:
+          - rows:
+              - [表头, "单元格{zz22}"]
     """,
 }
-FIELDS = 21
+FIELDS = 22
 
 
 def test_every_prose_field_is_checked(tree: Callable[[Mapping[str, str]], Path]) -> None:

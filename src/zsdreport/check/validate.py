@@ -233,6 +233,11 @@ def prose_fields(report: Report) -> Iterator[tuple[Source, PathKey, str]]:
         yield from _paragraph_fields(source, ("text",), data.text)
         yield from _item_fields(source, ("items",), data.items)
         yield from _point_fields(source, ("points",), data.points)
+        for t, table in enumerate(data.tables):
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row):
+                    if cell:
+                        yield source, ("tables", t, "rows", r, c), cell
 
 
 def _item_fields(

@@ -27,6 +27,7 @@ Kind = Literal[
     "point",
     "signature",
     "date",
+    "table",
 ]
 
 
@@ -47,6 +48,7 @@ class Block:
     lead: str = ""
     level: int = 0
     right_chars: float = 0
+    rows: tuple[tuple[str, ...], ...] = ()
 
     @property
     def text(self) -> str:
@@ -97,6 +99,11 @@ def _section_body(section: Section, say: Say) -> Iterator[Block]:
     yield from _items(data.items, say, level=3)
     for n, point in enumerate(data.points, 1):
         yield Block("point", say(point.text), ordinal_point(n), say(point.lead))
+    for table in data.tables:
+        width = max(len(row) for row in table.rows)
+        rows = tuple(tuple(say(c) for c in row) + ("",) * (width - len(row)) for row in table.rows)
+        # The body holds the cells' text so that whatever reads blocks as text still sees it.
+        yield Block("table", " ".join(c for row in rows for c in row if c), rows=rows)
 
 
 def _items(items: Sequence[Item | SubItem], say: Say, level: int) -> Iterator[Block]:

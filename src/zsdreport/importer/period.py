@@ -11,6 +11,7 @@ _YEAR = re.compile(r"([0-9]{4})\s*年度?")
 _CODE = re.compile(r"(?<![0-9])([0-9]{4})[-_ ]?H([12])(?![0-9])", re.I)
 _IN_PROSE = re.compile(r"(?<![0-9.{])([0-9]{4})(?=年|上半年|下半年)")
 _HALF_WORDS = ("上半年", "下半年")
+_FIRST_HALF = re.compile("(?<![较比与同和对于从至])上半年")
 
 
 @dataclass(frozen=True)
@@ -58,16 +59,21 @@ def find_period(title: str | None, file_name: str, texts: list[str]) -> Period |
 
 
 def period_words(text: str, period: Period) -> str:
-    """Return ``text`` with the period's years written {year}, {prev_year}, {next_year}."""
+    """Return ``text`` with the period's years and halves as {year}, {prev_year}, {half} …
+
+    As the period-word check asks: in a first-half report 上半年 is {half} and 下半年
+    {next_half}; in a second-half one 下半年 is {half}. "较上半年" compares and stays.
+    """
     names = {period.year: "{year}", period.year - 1: "{prev_year}", period.year + 1: "{next_year}"}
-    return _IN_PROSE.sub(lambda m: names.get(int(m[1]), m[1]), text)
+    text = _IN_PROSE.sub(lambda m: names.get(int(m[1]), m[1]), text)
+    if period.half == 1:
+        return _FIRST_HALF.sub("{half}", text).replace("下半年", "{next_half}")
+    if period.half == 2:
+        return text.replace("下半年", "{half}")
+    return text
 
 
 def heading_words(text: str, period: Period) -> str:
     """Return a heading or title with its years and half-years as period words."""
     text = period_words(text, period)
-    if period.half == 1:
-        return text.replace("上半年", "{half}").replace("下半年", "{next_half}")
-    if period.half == 2:
-        return text.replace("下半年", "{half}").replace("明年", "{next_half}")
-    return text
+    return text.replace("明年", "{next_half}") if period.half == 2 else text

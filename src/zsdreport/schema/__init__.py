@@ -1,7 +1,7 @@
 """Pydantic models of the data files. No file access here: plain data in, models out."""
 
 from zsdreport.schema.report import Output, Period, ReportFile, SectionGroup
-from zsdreport.schema.section import Item, Metric, Point, SectionFile, SubItem
+from zsdreport.schema.section import Item, Metric, Point, SectionFile, SubItem, Table
 from zsdreport.schema.style import StyleProfile
 
 __all__ = [
@@ -15,4 +15,5 @@ __all__ = [
     "SectionGroup",
     "StyleProfile",
     "SubItem",
+    "Table",
 ]

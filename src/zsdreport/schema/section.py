@@ -214,6 +214,28 @@ class Item(Model):
         return self
 
 
+class Table(Model):
+    """A table kept as data, printed after the section's prose: the first row is the header."""
+
+    model_config = described("表格", "一张表格：rows 为各行，第一行为表头，印在本节正文之后")
+
+    rows: Annotated[
+        list[list[str]],
+        doc(
+            "各行",
+            "每行一个列表，写各单元格的文字；第一行为表头",
+            [["指标", "完成"], ["投资", "3200万元"]],
+        ),
+        Field(min_length=1),
+    ]
+
+    @model_validator(mode="after")
+    def _has_cells(self) -> Table:
+        if not any(cell.strip() for row in self.rows for cell in row):
+            raise ValueError("表格没有内容：rows 至少需要一个非空单元格")
+        return self
+
+
 class SectionFile(Model):
     """One section file: 一's areas (一)…(六), or 二、三、四 of the report."""
 
@@ -239,9 +261,13 @@ class SectionFile(Model):
         doc("条目", "编为 1. 2. 3. 的段落，序号自动生成", [{"lead": "引语。", "text": "正文。"}]),
     ] = []
     points: Annotated[list[PointEntry], _POINTS] = []
+    tables: Annotated[
+        list[Table],
+        doc("表格", "印在本节正文、条目和要点之后的表格", [{"rows": [["指标", "完成"]]}]),
+    ] = []
 
     @model_validator(mode="after")
     def _has_content(self) -> SectionFile:
-        if not (has_text(self.text) or self.items or self.points):
-            raise ValueError("这一节没有内容：需要 text、items 或 points")
+        if not (has_text(self.text) or self.items or self.points or self.tables):
+            raise ValueError("这一节没有内容：需要 text、items、points 或 tables")
         return self
