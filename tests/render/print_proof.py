@@ -76,6 +76,8 @@ class Proof:
     orphans: list[str] = field(default_factory=list)
     closing_split: list[str] = field(default_factory=list)
     placement: list[str] = field(default_factory=list)
+    date_step: float | None = None  # 字 from the 署名's first character to the date's
+    closing_error: float = 0.0  # the largest distance, in 字, of a closing line from its place
 
     def failures(self) -> dict[str, list[str]]:
         """Return each non-empty list of findings by name."""
@@ -284,6 +286,7 @@ def _check_closing(
     right_edge = width - RIGHT
     for line in closing:
         want = right_edge - paragraphs[line.paragraph].right_pt
+        result.closing_error = max(result.closing_error, abs(line.x_max - want) / ZI)
         if abs(line.x_max - want) > 0.2 * ZI:
             result.placement.append(
                 f"“{line.text}”右端偏离 {(line.x_max - want) / ZI:+.2f} 字（应 ±0.2 字）"
@@ -293,6 +296,7 @@ def _check_closing(
     if organs and dates and paragraphs[dates[0].paragraph].right_pt > 2 * ZI + 1:
         # The spec's usual case: the date starts 2 字 right of the (longest) 署名's start.
         step = (dates[0].x_min - min(ln.x_min for ln in organs)) / ZI
+        result.date_step = step
         if abs(step - 2) > 0.2:
             result.placement.append(f"成文日期首字在署名首字右侧 {step:.2f} 字，应为 2 字")
 

@@ -89,9 +89,18 @@ def test_every_page_of_every_variant_keeps_the_print_rules(
 
 
 @pytest.mark.client
-def test_the_2023h1_closing_sits_where_the_docx_puts_it(proofs: list[Proof]) -> None:
-    assert proofs[0].placement == [] and proofs[0].closing_split == []
-    assert proofs[0].pages == 13
+def test_the_2023h1_closing_sits_where_the_docx_puts_it(
+    proofs: list[Proof], report_figure: Callable[[str], None]
+) -> None:
+    first = proofs[0]
+    assert first.placement == [] and first.closing_split == []
+    assert first.date_step is not None and abs(first.date_step - 2) <= 0.2
+    assert first.closing_error <= 0.2
+    assert first.pages == 13
+    report_figure(
+        f"2023H1 PDF closing: the date starts {first.date_step:.2f} 字 right of the 署名 "
+        f"(2 ± 0.2); each closing line ends within {first.closing_error:.2f} 字 of its right indent"
+    )
 
 
 @pytest.mark.client
@@ -122,7 +131,9 @@ def _unprotected(data: bytes) -> bytes:
 
 
 @pytest.mark.client
-def test_the_proof_sees_lost_marks_and_stranded_lines(printed: Printed, tmp_path: Path) -> None:
+def test_the_proof_sees_lost_marks_and_stranded_lines(
+    printed: Printed, tmp_path: Path, report_figure: Callable[[str], None]
+) -> None:
     """Printed straight from .docx without the rules, the report loses marks and strands lines."""
     soffice = require_client("soffice", "libreoffice-writer-nogui")
     source = tmp_path / "bare.docx"
@@ -143,6 +154,12 @@ def test_the_proof_sees_lost_marks_and_stranded_lines(printed: Printed, tmp_path
         timeout=TIMEOUT,
     )
     bare = proof(source.read_bytes(), (tmp_path / "bare.pdf").read_bytes())
+    report_figure(
+        f"the same 2023H1 .docx without keep/widow rules, converted directly: characters lost "
+        f"{len(bare.lost)}, lines past the margin {len(bare.past_margin)}, headings stranded "
+        f"{len(bare.stranded)}, widows {len(bare.widows)}, orphans {len(bare.orphans)}, "
+        f"date {bare.date_step or 0:.2f} 字 right of the 署名"
+    )
     assert len(bare.lost) > 0
     assert len(bare.widows) + len(bare.orphans) + len(bare.stranded) > 0
     assert len(bare.placement) > 0  # LibreOffice's space around digits moves the date
