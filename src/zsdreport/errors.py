@@ -51,7 +51,8 @@ class Problem:
 
     def format(self) -> str:
         """Return the problem as shown to users, with the source line and a caret."""
-        text = f"{self.location()}: {self.severity.value}: {self.message}"
+        # The message quotes the data: an ESC sequence in it must not reach the terminal.
+        text = visible(f"{self.location()}: {self.severity.value}: {self.message}", keep="\n\t")
         if self.source_line is None or self.col is None:
             return text
         line = self.source_line.rstrip("\n")

@@ -12,6 +12,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from zsdreport.cli.output import say
 from zsdreport.cli.zh import ChineseCommand, ChineseGroup, run
 from zsdreport.errors import EXIT_DATA, EXIT_USAGE, DataError, Problem, ZsdError
 
@@ -42,7 +43,7 @@ def _show_version(value: bool) -> None:
     if value:
         from zsdreport import __version__
 
-        typer.echo(f"zsdreport {__version__}")
+        say(f"zsdreport {__version__}")
         raise typer.Exit()
 
 
@@ -59,7 +60,7 @@ def _main(
 
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
-        typer.echo(problem.format(), err=True)
+        say(problem.format(), err=True)
 
 
 def _guard(action: Callable[[], T], outcome: str = "") -> T:
@@ -71,17 +72,17 @@ def _guard(action: Callable[[], T], outcome: str = "") -> T:
         return action()
     except DataError as e:
         _print_problems(e.problems)
-        typer.echo(e.summary() + outcome, err=True)
+        say(e.summary() + outcome, err=True)
         raise typer.Exit(e.exit_code) from None
     except ZsdError as e:
-        typer.echo(f"错误：{e}", err=True)
+        say(f"错误：{e}", err=True)
         raise typer.Exit(e.exit_code) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as e:
         if _state["debug"]:
             raise
-        typer.echo(
+        say(
             f"内部错误（{type(e).__name__}）：这是 zsdreport 的缺陷，不是您数据的问题。"
             "请加 --debug 重新运行，并把输出发给维护人员。",
             err=True,
@@ -124,7 +125,7 @@ def build_command(
     )
     _print_problems(result.warnings)
     for path in result.outputs:
-        typer.echo(f"已生成 {path}")
+        say(f"已生成 {path}")
 
 
 @app.command("check", cls=ChineseCommand)
@@ -134,7 +135,7 @@ def check_command(data_dir: DataDir, strict: Strict = False) -> None:
 
     _, problems = _guard(lambda: check(data_dir, strict=strict), "。")
     _print_problems(problems)
-    typer.echo(f"校验通过：0 处错误，{len(problems)} 处警告。", err=True)
+    say(f"校验通过：0 处错误，{len(problems)} 处警告。", err=True)
 
 
 @app.command("metrics", cls=ChineseCommand)
@@ -152,7 +153,7 @@ def metrics_command(
         report, _ = check(data_dir)
         return list_metrics(report, fmt)
 
-    sys.stdout.write(_guard(run))
+    say(_guard(run), nl=False, data=True)
 
 
 @app.command("lint-docx", cls=ChineseCommand)
@@ -182,13 +183,13 @@ def lint_docx_command(
     for path in files:
         outcome = _guard(lambda path=path: lint_one(path))  # type: ignore[misc]
         if len(files) > 1:
-            typer.echo(f"== {path}")
+            say(f"== {path}")
         if isinstance(outcome, ZsdError):
-            typer.echo(f"错误：{outcome}", err=True)
+            say(f"错误：{outcome}", err=True)
             usage_errors += outcome.exit_code == EXIT_USAGE
             failed = True
         else:
-            typer.echo(format_result(outcome, verbose=verbose))
+            say(format_result(outcome, verbose=verbose))
             failed = failed or outcome.exit_code != 0
     # Exit 2 only when nothing could be checked because every path was wrong (missing, a folder).
     if usage_errors == len(files):

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from zsdreport.cli import _guard
+from zsdreport.cli.output import say
 
 
 def schema_command(
@@ -20,4 +21,4 @@ def schema_command(
     from zsdreport.write import write_all
 
     for path in _guard(lambda: write_all(output, schema_files())):
-        typer.echo(f"已生成 {path}")
+        say(f"已生成 {path}")

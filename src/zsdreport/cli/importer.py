@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from zsdreport.cli import _guard, _print_problems, app
+from zsdreport.cli.output import say
 from zsdreport.cli.zh import ChineseCommand
 
 
@@ -40,7 +41,7 @@ def import_command(
         "；未写入任何文件。",
     )
     _print_problems(result.problems)
-    typer.echo(
+    say(
         f"已导入 {file} → {result.folder}：期别 {result.period}，{result.sections} 个节文件，"
         f"{result.figures} 个指标。请用 zsdreport check {result.folder} 检查，并核对指标名称。"
     )

@@ -11,6 +11,8 @@ import typer
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
+from zsdreport.cli.output import say
+
 _HELP_WORDS = (
     ("Usage: ", "用法："),
     ("Options:", "选项："),
@@ -153,14 +155,14 @@ def run(app: typer.Typer, args: list[str] | None = None) -> int:
     try:
         result = command.main(args=args, prog_name="zsdreport", standalone_mode=False)
     except click_errors.NoArgsIsHelpError as e:
-        typer.echo(e.ctx.get_help() if e.ctx is not None else "", err=True)
+        say(e.ctx.get_help() if e.ctx is not None else "", err=True)
         return 2
     except click_errors.UsageError as e:
-        typer.echo(usage_message(e), err=True)
+        say(usage_message(e), err=True)
         return 2
     except typer.Exit as e:
         return int(e.exit_code)
     except typer.Abort:
-        typer.echo("已中止。", err=True)
+        say("已中止。", err=True)
         return 1
     return result if isinstance(result, int) else 0

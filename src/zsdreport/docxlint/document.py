@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,16 +112,24 @@ def read_docx(path: Path) -> LintDoc:
 
     Raise UsageError if ``path`` is missing or a folder, DocxReadError if it is not a readable .docx.
     """
-    if not path.exists():
-        raise UsageError(f"找不到文件 {path}")
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise UsageError(f"找不到文件 {path}") from None
+    except OSError as e:
+        raise DocxReadError(f"无法读取 {path}：{_read_failure(e)}") from e
+    if stat.S_ISDIR(mode):
         raise UsageError(f"{path} 是文件夹，不是 .docx 文件")
+    if not stat.S_ISREG(mode):
+        # Opening a named pipe would wait for a writer forever.
+        raise UsageError(f"{path} 不是普通文件（是管道或设备），不是 .docx 文件")
     try:
         # python-docx reports a file it may not open as "Package not found": ask the OS first.
         with path.open("rb"):
             pass
     except OSError as e:
         raise DocxReadError(f"无法读取 {path}：{_read_failure(e)}") from e
+    _check_package_size(path)
     try:
         document = docx.Document(str(path))
     except (
@@ -156,6 +165,43 @@ def read_docx(path: Path) -> LintDoc:
         author=props.author if props else None,
         font_table=_font_table(part),
     )
+
+
+MAX_PART_BYTES = 64 * 1024 * 1024
+"""Largest part (unpacked) a .docx may have: a long report's document.xml is a few MB."""
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_PARTS = 10_000
+MAX_RATIO = 200
+"""Most a part may grow when unpacked; XML packs about 10:1, a zip bomb a million to one."""
+
+
+def _check_package_size(path: Path) -> None:
+    """Refuse a .docx whose parts would unpack to more than the limits (a "zip bomb")."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # python-docx says it is no .docx, with the usual message
+    refuse = f"无法读取 {path}：文件解压后过大"
+    if len(infos) > MAX_PARTS:
+        raise DocxReadError(f"{refuse}（有 {len(infos)} 个部件，上限 {MAX_PARTS}）：不像 Word 文档")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART_BYTES:
+            size = info.file_size / 1024 / 1024
+            raise DocxReadError(
+                f"{refuse}（{info.filename} 解压后 {size:.0f} MB，上限 {MAX_PART_BYTES // 1024 // 1024} MB）"
+                "：可能是恶意构造的压缩包，请勿打开"
+            )
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise DocxReadError(
+                f"{refuse}（{info.filename} 的压缩比超过 {MAX_RATIO}:1）：可能是恶意构造的压缩包，请勿打开"
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise DocxReadError(
+            f"{refuse}（共 {total / 1024 / 1024:.0f} MB，上限 {MAX_TOTAL_BYTES // 1024 // 1024} MB）"
+        )
 
 
 def _read_failure(error: OSError) -> str:
@@ -219,7 +265,7 @@ def _int_attr(el: Element | None, attr: str) -> int | None:
     value = el.get(w(attr)) if el is not None else None
     try:
         return round(float(value)) if value is not None else None
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", "nan", "1e999"
         return None
 
 

@@ -68,4 +68,14 @@ def load(path: Path) -> LintDoc:
 def lint_docx(path: Path) -> LintResult:
     """Check ``path`` against GB/T 9704-2012; raise DocxReadError if it cannot be read as .docx."""
     doc = load(path)
-    return LintResult(path, [check(doc) for check in RULES])
+    return LintResult(path, [_checked(check, doc) for check in RULES])
+
+
+def _checked(check: Rule, doc: LintDoc) -> RuleResult:
+    """Run one rule; a value no Word document has (a margin of 1e999) fails it with a message."""
+    try:
+        return check(doc)
+    except (ArithmeticError, ValueError) as e:
+        title = (check.__doc__ or check.__name__).strip().splitlines()[0]
+        detail = f"文档中的数值不合理，无法检查这一条（{type(e).__name__}）：请用 Word 或 WPS 打开后另存再检查"
+        return RuleResult(check.__name__.removeprefix("check_"), title, False, "error", [detail])

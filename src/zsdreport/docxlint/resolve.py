@@ -189,7 +189,7 @@ def to_int(value: str | None) -> int:
     """Return an OOXML number attribute as an int; 0 when missing or malformed."""
     try:
         return round(float(value)) if value is not None else 0
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", "nan", "1e999"
         return 0
 
 

@@ -84,6 +84,9 @@ def check_line_pitch(doc: LintDoc) -> RuleResult:
         if value is None:
             findings.add(f"行距为{how}，每页行数随字体而变；应设固定值 28.95 磅", para.number)
             continue
+        if value <= 0:
+            findings.add(f"行距为{how}，数值不合理；应设固定值 28.95 磅", para.number)
+            continue
         lines = math.floor(height / value + 1e-9)
         if lines != LINES_PER_PAGE:
             # 22 lines fit when 版心高 / 23 < 行距 ≤ 版心高 / 22.

@@ -11,6 +11,7 @@ from zsdreport.errors import UsageError
 from zsdreport.figures.figure import format_value
 from zsdreport.report import Report
 from zsdreport.schema.section import PENDING
+from zsdreport.spreadsheet import spreadsheet_cell
 from zsdreport.text import columns
 
 COLUMNS = ("id", "label", "value", "unit", "source")
@@ -36,7 +37,8 @@ def list_metrics(report: Report, fmt: str) -> str:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=[*COLUMNS, "formula"], lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        # Labels, units and formulas come from the data: none may run as a spreadsheet formula.
+        writer.writerows({key: spreadsheet_cell(cell) for key, cell in row.items()} for row in rows)
         return buffer.getvalue()
     if fmt == "table":
         table = [list(HEADINGS), *[[str(r[c]) for c in COLUMNS] for r in rows]]

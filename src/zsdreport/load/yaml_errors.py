@@ -47,6 +47,9 @@ _KEY_WITHOUT_COLON = re.compile(
 )
 
 
+_SHOWN = 16
+
+
 def _missing_colon(
     context: str,
     problem: str,
@@ -72,7 +75,10 @@ def _missing_colon(
     if match is None or match[4].lstrip().startswith("#"):
         return None
     key, rest = match[2], match[4].rstrip()
-    shown = rest if len(rest) <= 12 else rest[:12] + "……"
+    shown = rest if len(rest) <= _SHOWN else rest[:_SHOWN]
+    if shown.count("{") > shown.count("}"):
+        shown = shown[: shown.rindex("{")]  # never cut a {reference} in two
+    shown += "……" if len(shown) < len(rest) else ""
     why = f"“{key}”后面用了中文冒号“：”" if "：" in match[3] else f"“{key}”后面缺少冒号"
     message = f"{_PREFIX}{why}：字段名与内容之间应写英文冒号加空格，请改为“{key}: {shown}”"
     return message, (number, len(match[1]) + 1)

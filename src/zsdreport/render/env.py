@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import traceback
 from collections.abc import MutableMapping
 from pathlib import Path
@@ -16,8 +17,10 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
     UndefinedError,
+    nodes,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from zsdreport.errors import TemplateFailure, UsageError
@@ -34,20 +37,120 @@ _TEMPLATE_FAULTS = (
 )
 
 
+MAX_OUTPUT_CHARS = 20_000_000
+"""Longest output a template may produce: a report is some 50 000 characters."""
+MAX_STEPS = 1_000_000
+"""Most loop iterations in one render: the shipped template needs a few thousand."""
+MAX_SECONDS = 10.0
+"""Longest a render may take, checked as it runs (a loop, an output chunk)."""
+MAX_REPEAT = 1_000_000
+"""Longest string or list ``*`` may make, and the largest power ``**`` may raise to."""
+
+
+class TemplateLimit(Exception):
+    """A template went past one of the limits above; the message says which, in Chinese."""
+
+
 class _Template(Template):
-    """A template whose failures become a Chinese message naming the template file and line."""
+    """A template whose failures become a Chinese message naming the template file and line.
+
+    The render is streamed, so that an endless or enormous output is stopped as it grows.
+    """
 
     def render(self, *args: Any, **kwargs: Any) -> str:
+        environment = self.environment
+        assert isinstance(environment, _Environment)
+        environment.start_budget()
+        chunks: list[str] = []
+        size = 0
         try:
-            return super().render(*args, **kwargs)
-        except _TEMPLATE_FAULTS as e:
+            for chunk in self.generate(*args, **kwargs):
+                size += len(chunk)
+                if size > MAX_OUTPUT_CHARS:
+                    raise TemplateLimit(
+                        f"输出超过 {MAX_OUTPUT_CHARS} 个字：请检查模板中的循环是否嵌套过多或没有尽头"
+                    )
+                environment.step(0)
+                chunks.append(chunk)
+        except (*_TEMPLATE_FAULTS, TemplateLimit) as e:
             raise TemplateFailure(explain(e, self.filename)) from e
+        text = "".join(chunks)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            # A lone surrogate ("\ud800" in a template) cannot be saved in any file.
+            line = text.count("\n", 0, e.start) + 1
+            message = (
+                f"模板 {self.filename} 输出了无法保存的字符 U+{ord(text[e.start]):04X}"
+                f"（输出的第 {line} 行）：请检查模板中 \\ud800 之类的写法"
+            )
+            raise TemplateFailure(message) from e
+        return text
 
 
 class _Environment(ImmutableSandboxedEnvironment):
-    """The sandbox (no attributes starting with _, no changing the data) with our template class."""
+    """The sandbox (no attributes starting with _, no changing the data) with our template class.
+
+    On top of Jinja's sandbox, a render has limits: loop iterations, time, output size, and the
+    size of what ``*`` and ``**`` may build, so that a template cannot hang the build.
+    """
 
     template_class = _Template
+    intercepted_binops = frozenset({"*", "**"})
+    _steps = 0
+    _deadline = 0.0
+
+    def start_budget(self) -> None:
+        """Start counting the steps and time of one render."""
+        self._steps = 0
+        self._deadline = time.monotonic() + MAX_SECONDS
+
+    def step(self, count: int = 1) -> None:
+        """Count ``count`` loop iterations; stop the render past a limit."""
+        self._steps += count
+        if self._steps > MAX_STEPS:
+            raise TemplateLimit(
+                f"循环次数超过 {MAX_STEPS} 次：请检查模板中的循环是否嵌套过多或没有尽头"
+            )
+        if (count == 0 or self._steps % 1024 == 0) and time.monotonic() > self._deadline:
+            raise TemplateLimit(
+                f"运行超过 {MAX_SECONDS:.0f} 秒：请检查模板中的循环是否嵌套过多或没有尽头"
+            )
+
+    def budgeted(self, iterable: Any) -> Any:
+        """Iterate ``iterable`` for a for loop, counting each step against the render's budget."""
+        for item in iterable:
+            self.step()
+            yield item
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | list | tuple)
+                    and isinstance(times, int)
+                    and len(seq) * times > MAX_REPEAT
+                ):
+                    raise TemplateLimit(
+                        f"用“*”重复生成的内容超过 {MAX_REPEAT} 个字或项：报告用不到这么长的内容"
+                    )
+        if (
+            operator == "**"
+            and isinstance(left, int | float)
+            and isinstance(right, int | float)
+            and abs(right) > 64
+            and abs(left) > 1
+        ):
+            raise TemplateLimit(f"乘方“{left} ** {right}”的结果过大：报告用不到这么大的数")
+        return super().call_binop(context, operator, left, right)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """Parse a template and make each for loop count its steps (see budgeted)."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            budget = nodes.EnvironmentAttribute("budgeted", lineno=loop.lineno)
+            loop.iter = nodes.Call(budget, [loop.iter], [], None, None, lineno=loop.lineno)
+        return tree
 
     def get_template(
         self,
@@ -80,6 +183,8 @@ def explain(error: BaseException, filename: str | None) -> str:
             f"模板 {where} 用到了{what}（Jinja 原文：{error}）："
             "可用的变量见默认模板 report.md.j2 开头的说明"
         )
+    if isinstance(error, TemplateLimit):
+        return f"模板 {where} 超出运行限制，已停止：{error}"
     why = next((text for kind, text in _FAULTS if isinstance(error, kind)), "运行时发生错误")
     return f"模板 {where} 出错：{why}（Python 原文：{type(error).__name__}: {error}）"
 

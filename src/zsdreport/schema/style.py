@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from zsdreport.schema.base import Model, described, doc
 
@@ -50,6 +50,12 @@ class Fonts(Model):
     )
 
 
+A4_MM = (210, 297)
+MIN_TEXT_MM = (100, 150)
+"""Smallest text block the margins may leave (the standard's is 156 × 225 mm)."""
+Margin = Annotated[float, Field(ge=0, le=100)]
+
+
 class StyleProfile(Model):
     """Print choices. Defaults follow GB/T 9704-2012 as written up in the project's spec."""
 
@@ -75,9 +81,28 @@ class StyleProfile(Model):
         float, doc("字间距（磅）", "字符间距调整；-0.25 磅时每行 28 字", -0.25)
     ] = Field(default=-0.25, ge=-2, le=2)
     margins_mm: Annotated[
-        tuple[float, float, float, float],
+        tuple[Margin, Margin, Margin, Margin],
         doc("页边距（毫米）", "上、下、左、右页边距", [37, 35, 28, 26]),
     ] = (37, 35, 28, 26)
+
+    @field_validator("margins_mm")
+    @classmethod
+    def _text_fits_the_page(
+        cls, margins: tuple[float, float, float, float]
+    ) -> tuple[float, float, float, float]:
+        top, bottom, left, right = margins
+        if top + bottom > A4_MM[1] - MIN_TEXT_MM[1]:
+            raise ValueError(
+                f"上下页边距之和 {top + bottom:g} mm 过大：A4 纸高 {A4_MM[1]} mm，"
+                f"正文至少要留 {MIN_TEXT_MM[1]} mm（国家标准为上 37、下 35）"
+            )
+        if left + right > A4_MM[0] - MIN_TEXT_MM[0]:
+            raise ValueError(
+                f"左右页边距之和 {left + right:g} mm 过大：A4 纸宽 {A4_MM[0]} mm，"
+                f"正文至少要留 {MIN_TEXT_MM[0]} mm（国家标准为左 28、右 26）"
+            )
+        return margins
+
     # 25.5 mm puts the page number's dash 7 mm below the text block (§7.5), measured by rendering;
     # the spec's arithmetic 23 mm left it 9.6 mm below.
     footer_distance_mm: Annotated[
