@@ -186,7 +186,9 @@ CASES: list[Case] = [
         "margin-1e999",
         "schema",
         _report(REPORT + "style:\n  margins_mm: [37, 35, 28, 1e999]\n"),
-        ['data/report.yaml:15:28: 错误: 应为数字（如 12、3.5、-2），实际为 "1e999"'],
+        [
+            'data/report.yaml:15:28: 错误: 应为数字（如 12、3.5、-2），实际为 "1e999"：不要用科学记数法（如 1e3），请直接写出数字，如 1000'
+        ],
     ),
     Case(
         "zero-line-pitch",
