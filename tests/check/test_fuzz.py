@@ -9,7 +9,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tests.check.conftest import MINI
@@ -74,6 +74,14 @@ SCALARS = [
     '"\\ud800"',
     '"\\uFFFE"',
     '"\\u2028"',
+    "done # / handled * 100",
+    "(done / handled * 100",
+    "done / handled * 100%",
+    "｛done｝",
+    "{Done}",
+    "1,203",
+    "1.加强",
+    "一是加强",
 ]
 KEYS = ["titel", "heading", "text", "items", "points", "metrics", "lead", "值", "", "x y", "-"]
 
@@ -186,3 +194,147 @@ def test_a_mutated_folder_builds_or_fails_with_located_problems(changes: list[Mu
             located = re.compile(rf"^{re.escape(str(root))}/[^/:]+\.ya?ml:\d+(:\d+)?: 错误: ", re.M)
             assert located.search(build_err), build_err
             assert build_err.rstrip("\n").splitlines()[-1].startswith("共 ")
+
+
+# --- formulas and references ------------------------------------------------------------------
+# A formula is made of words of the language and of mistakes; when check accepts it, the printed
+# rate must be what exact arithmetic gives (Python's own parser, over Fractions, is the oracle).
+FORMULA_WORDS = [
+    *["done", "handled", "study_sessions", "done_rate", "nope", "Done", "prev.done", "year"],
+    *["0", "1", "100", "0.5", "3.25", "010", "1e3", "1,203", "99999999999999", "1."],
+    *["+", "-", "*", "/", "＋", "－", "−", "×", "÷", "＊", "／", "(", ")", "（", "）"],
+    *["%", "#", "=", "**", "^", "x", "[", "]", "｛", ",", "·", "—", "\\", "'", "办结", "\u200b"],
+]
+_ORACLE = str.maketrans({"＋": "+", "－": "-", "−": "-", "×": "*", "÷": "/", "＊": "*"})
+_ORACLE.update(str.maketrans({"／": "/", "（": "(", "）": ")"}))
+VALUES = {"done": 566, "handled": 568, "study_sessions": 3}
+PROSE = "办理{handled}，办结{done}，办结率{done_rate}。"
+REFERENCE_WORDS = [
+    *["{done}", "{Done}", "｛done｝", "{done", "done}", "{ done }", "{{done}}", "{year}"],
+    *[
+        "{nope}",
+        "{done\\n}",
+        "{办结事项}",
+        "｛办结事项｝",
+        "{",
+        "}",
+        "{}",
+        "{{",
+        "{%",
+        "1.",
+        "一是",
+    ],
+]
+
+
+def _expected(formula: str) -> str | None:
+    """Return the rate as printed when ``formula`` is plain arithmetic, by Python's parser."""
+    from fractions import Fraction
+
+    from zsdreport.figures.figure import format_value, round_half_up
+
+    plain = formula.translate(_ORACLE)
+    words = re.findall(r"[0-9]+(?:\.[0-9]+)?|[a-z_][a-z0-9_]*|\S", plain)
+    if "".join(words) != re.sub(r"\s", "", plain):
+        return None
+    python = []
+    for word in words:
+        if word in VALUES:
+            python.append(f"F({VALUES[word]})")
+        elif re.fullmatch(r"(0|[1-9][0-9]*)(\.[0-9]+)?", word):
+            python.append(f"F('{word}')")
+        elif word in ("+", "-", "*", "/", "(", ")"):
+            python.append(word)
+        else:
+            return None
+    if not words:
+        return None
+    try:
+        value = eval(" ".join(python), {"F": Fraction})  # only whitelisted words
+    except (SyntaxError, ZeroDivisionError, TypeError):
+        return None
+    if abs(value) >= 10**15:
+        return None
+    return format_value(round_half_up(Fraction(value), 1), 1)
+
+
+OPERANDS = ["done", "handled", "study_sessions", "0.5", "100", "3.25", "1", "0", "99999999999999"]
+OPERATORS = ["+", "-", "*", "/", "＋", "－", "−", "×", "÷", "＊", "／"]
+
+
+def _combine(inner: st.SearchStrategy[list[str]]) -> st.SearchStrategy[list[str]]:
+    return st.one_of(
+        st.tuples(inner, st.sampled_from(OPERATORS), inner).map(lambda t: [*t[0], t[1], *t[2]]),
+        st.tuples(st.sampled_from(["(", "（"]), inner, st.sampled_from([")", "）"])).map(
+            lambda t: [t[0], *t[1], t[2]]
+        ),
+        inner.map(lambda e: ["-", *e]),
+    )
+
+
+# Valid arithmetic, then perhaps one mistake inserted or one word dropped.
+formulas = st.tuples(
+    st.recursive(st.sampled_from(OPERANDS).map(lambda w: [w]), _combine, max_leaves=8),
+    st.one_of(
+        st.none(),
+        st.tuples(st.integers(0, 30), st.sampled_from(FORMULA_WORDS)),
+        st.integers(0, 30),
+    ),
+).map(lambda t: _spoil(*t))
+
+
+def _spoil(words: list[str], spoil: tuple[int, str] | int | None) -> list[str]:
+    if isinstance(spoil, tuple):
+        at, word = spoil
+        return [*words[: at % (len(words) + 1)], word, *words[at % (len(words) + 1) :]]
+    if isinstance(spoil, int):
+        return [w for i, w in enumerate(words) if i != spoil % len(words)]
+    return words
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    st.one_of(formulas, st.lists(st.sampled_from(FORMULA_WORDS), max_size=9)),
+    st.booleans(),
+    st.lists(st.tuples(st.integers(0, len(PROSE)), st.sampled_from(REFERENCE_WORDS)), max_size=2),
+)
+def test_a_mutated_formula_or_reference_is_computed_exactly_or_refused(
+    words: list[str], spaced: bool, inserts: list[tuple[int, str]]
+) -> None:
+    formula = (" " if spaced else "").join(words)
+    prose = PROSE
+    for at, word in sorted(inserts, reverse=True):
+        prose = prose[:at] + word + prose[at:]
+    quoted = formula.replace("\\", "\\\\").replace('"', '\\"')
+    party = (
+        MINI["work-party.yaml"]
+        .replace("formula: done / handled * 100", f'formula: "{quoted}"')
+        .replace("      " + PROSE, "      " + prose)
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        root = write_tree(Path(tmp) / "data", {**MINI, "work-party.yaml": party})
+        out = Path(tmp) / "out"
+        check_code, check_err = _run("check", str(root))
+        build_code, build_err = _run("build", str(root), "-o", str(out), "--only", "md")
+        for code, err in ((check_code, check_err), (build_code, build_err)):
+            assert "Traceback" not in err and "内部错误" not in err, err
+            assert code in (0, 1), err
+        assert build_code == check_code, (check_err, build_err)
+        expected = _expected(formula) if prose == PROSE else None
+        if build_code == 1:
+            event("refused")
+            assert expected is None, (formula, check_err)
+            return
+        event("computed" if expected is not None else "built")
+        (written,) = out.iterdir()
+        text = written.read_text(encoding="utf-8")
+        # No brace of the data is ever printed as it is.
+        assert not re.search("[{}｛｝]", text), text
+        if prose == PROSE:
+            rate = re.search(r"办结率(-?[0-9.]+)%", text)
+            assert rate is not None and rate.group(1) == expected, (formula, text)
