@@ -64,3 +64,13 @@ def test_bad_input_is_refused_in_chinese(
 def test_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["import", str(tmp_path / "nope.docx"), "-o", str(tmp_path / "o")], capsys)
     assert code == 2 and "找不到文件" in err
+
+
+def test_files_name_the_editor_schema_when_one_is_above_them() -> None:
+    from tests.conftest import ROOT
+    from zsdreport.importer import schema_line
+
+    line = schema_line(ROOT / "data" / "2022H2", "section.schema.json")
+    assert line == "# yaml-language-server: $schema=../../schema/section.schema.json"
+    assert line in (ROOT / "data" / "2023H1" / "work-party.yaml").read_text(encoding="utf-8")
+    assert schema_line(Path("/"), "section.schema.json") is None

@@ -104,8 +104,30 @@ def import_report(
     }
     for section in shaped.sections:
         files[f"{section.name}.yaml"] = dump(section.data, section.comment.removeprefix("# "))
+    for name in files:
+        schema = schema_line(
+            folder, "report.schema.json" if name == "report.yaml" else "section.schema.json"
+        )
+        if schema:
+            files[name] += schema + "\n"
     write_folder(folder, files, force=force)
     return ImportResult(folder, list(files), period.code(), figures, len(shaped.sections), problems)
+
+
+def schema_line(folder: Path, name: str) -> str | None:
+    """Return the editor's schema comment for a file in ``folder``, when a schema/ folder is above it.
+
+    The comment is the last line, as in data/2023H1, so that it moves no line numbers.
+    """
+    import os
+
+    target = folder.resolve()
+    for parent in target.parents:
+        schema = parent / "schema" / name
+        if schema.is_file():
+            relative = os.path.relpath(schema, target).replace(os.sep, "/")
+            return f"# yaml-language-server: $schema={relative}"
+    return None
 
 
 def _fallback_title(organs: list[str], period: str) -> str:
