@@ -334,6 +334,16 @@ def perturb(doc: Document, seed: int) -> Document:
     return dataclasses.replace(doc, blocks=blocks)
 
 
+def with_sentence(doc: Document, lead: str, sentence: str) -> Document:
+    """Return ``doc`` with ``sentence`` added to the end of the item whose lead is ``lead``."""
+    blocks = [
+        dataclasses.replace(b, body=b.body + sentence) if b.kind == "item" and b.lead == lead else b
+        for b in doc.blocks
+    ]
+    assert blocks != doc.blocks, f"no item leads with {lead}"
+    return dataclasses.replace(doc, blocks=blocks)
+
+
 def _shuffle_items(blocks: list[Block], rng: random.Random) -> list[Block]:
     """Shuffle each run of items (an item with the paragraphs that continue it) in place."""
     groups: list[list[Block]] = []
