@@ -14,7 +14,16 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -25,6 +34,19 @@ from zsdreport.errors import Problem, Severity
 from zsdreport.load.encoding import decode
 from zsdreport.load.files import RefusedFile, TooLarge, read_regular
 from zsdreport.load.yaml_errors import QUOTE_HINT, translate
+
+
+def _libyaml_parser() -> Any:
+    """Return libyaml's event parser, or None when PyYAML was built without libyaml."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - depends on how PyYAML was installed
+        return None
+    return CParser
+
+
+# libyaml parses about ten times faster than the pure-Python parser.
+_CParser: Any = _libyaml_parser()
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -245,6 +267,8 @@ def load_file(path: Path) -> Source:
     if text is None:
         return Source(path, "", None, problems=problems)
     source = Source(path, text, None, problems=problems)
+    if _CParser is not None and _read_events(source):
+        return source
     try:
         loader = _StrictLoader(text)
         try:
@@ -260,6 +284,120 @@ def load_file(path: Path) -> Source:
     except yaml.YAMLError as e:  # pragma: no cover - decode() refuses what the Reader would
         source.problems.append(Problem(path, 1, None, f"YAML 格式错误：{e}"))
     return source
+
+
+# Where libyaml accepts what PyYAML refuses, or places an empty value elsewhere (found by
+# fuzzing, tests/load/test_events.py): tabs, which PyYAML refuses in more places; "?", which
+# ends a plain scalar in a flow collection for PyYAML only.
+_PURE_ONLY = ("\t", "?")
+
+
+class _Explain(Exception):
+    """The file needs the pure-Python loader: it has a mistake that loader explains."""
+
+
+def _read_events(source: Source) -> bool:
+    """Fill ``source`` from libyaml's event stream; return False if the file has any mistake.
+
+    On the way a clean file takes, this builds the same data and positions as the pure loader
+    (``_StrictLoader`` and ``_construct``) from the same events, without composing nodes. On the
+    first sign of a mistake (a syntax error, an alias, an anchor, a tag, a duplicate or empty key,
+    too deep nesting, a second document) it gives up, and the pure loader, whose marks and
+    error texts the messages are written against, explains it.
+    """
+    assert _CParser is not None
+    text = source.text
+    if any(mark in text for mark in _PURE_ONLY):
+        return False
+    parser = _CParser(text)
+    marks: dict[PathKey, tuple[int, int]] = {}
+    key_marks: dict[PathKey, tuple[int, int]] = {}
+    scalars: dict[PathKey, Scalar] = {}
+    # One entry per open collection: its path, its value, the key waiting for its value, and
+    # whether it is a flow collection ([…] or {…}).
+    stack: list[tuple[PathKey, Any, list[str | None], bool]] = []
+    root: Any = None
+    documents = 0
+    try:
+        while True:
+            event: Any = parser.get_event()
+            kind = type(event)
+            if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag not in (None, "!"):
+                    raise _Explain
+                # Keys count as nodes for the depth limit, as they do in _StrictLoader.
+                if len(stack) >= MAX_DEPTH - 1:
+                    raise _Explain
+                mark = event.start_mark
+                if stack:
+                    parent_path, parent, pending, flow = stack[-1]
+                    if type(parent) is dict and pending[0] is None:
+                        if kind is not ScalarEvent or not event.value.strip():
+                            raise _Explain
+                        key = event.value
+                        here = (*parent_path, key)
+                        if key in parent:
+                            raise _Explain
+                        key_marks[here] = (mark.line + 1, mark.column + 1)
+                        pending[0] = key
+                        continue
+                    path: PathKey = (
+                        (*parent_path, len(parent))
+                        if type(parent) is list
+                        else (*parent_path, pending[0])  # type: ignore[arg-type]
+                    )
+                else:
+                    path, flow = (), True
+                marks[path] = (mark.line + 1, mark.column + 1)
+                value: Any
+                if kind is ScalarEvent:
+                    style = event.style or None
+                    if style is None and event.value == "":
+                        if flow:  # PyYAML puts an empty value in […] {…} before the comma
+                            raise _Explain
+                        value = None
+                    else:
+                        if style in ("|", ">") and not _plain_header(text, mark.index):
+                            raise _Explain
+                        value = event.value
+                        scalars[path] = Scalar(mark.index, event.end_mark.index, style, value)
+                else:
+                    value = {} if kind is MappingStartEvent else []
+                if not stack:
+                    root = value
+                elif type(stack[-1][1]) is list:
+                    stack[-1][1].append(value)
+                else:
+                    stack[-1][1][pending[0]] = value
+                    pending[0] = None
+                if kind is not ScalarEvent:
+                    stack.append((path, value, [None], bool(stack and flow) or event.flow_style))
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+            elif kind is AliasEvent:
+                raise _Explain
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Explain
+            elif kind is StreamEndEvent:
+                break
+    except (_Explain, yaml.YAMLError):
+        return False
+    finally:
+        parser.dispose()
+    source.data, source.marks, source.key_marks, source.scalars = root, marks, key_marks, scalars
+    return True
+
+
+def _plain_header(text: str, start: int) -> bool:
+    """Tell whether a block scalar's header line (`|`, `>-`, `|2 # 注释`) is one PyYAML accepts.
+
+    libyaml also takes `>#…`; PyYAML wants blanks before a comment there.
+    """
+    end = text.find("\n", start)
+    rest = text[start + 1 : end if end >= 0 else len(text)].lstrip("+-123456789")
+    return not rest.strip(" ") or (rest[:1] == " " and rest.lstrip(" ")[:1] == "#")
 
 
 def _at_mark(source: Source, message: str, mark: Any) -> Problem:
