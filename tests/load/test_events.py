@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,12 @@ from hypothesis import strategies as st
 import zsdreport.load.reader as reader
 from tests.check.cases import Case
 from tests.check.conftest import MINI
+from tests.check.test_corpus import CASES  # every tests/check/cases*.py
 from tests.conftest import ROOT, write_tree
 from zsdreport.load.reader import Source, load_file
 
 pytestmark = pytest.mark.skipif(reader._CParser is None, reason="PyYAML was built without libyaml")
 
-CASES: list[Case] = [
-    case
-    for module in sorted(p.stem for p in (ROOT / "tests" / "check").glob("cases*.py"))
-    for case in importlib.import_module(f"tests.check.{module}").CASES
-]
 REPO_FILES = sorted(
     p for p in [*ROOT.glob("data/*/*.yaml"), *ROOT.glob("tests/data/*/*.yaml")] if p.is_file()
 )
@@ -89,3 +84,13 @@ def test_any_text_reads_the_same(text: str, tmp_path_factory: pytest.TempPathFac
     path.write_text(text, encoding="utf-8")
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_same(path, monkeypatch)
+
+
+def test_the_corpus_list_holds_every_cases_module() -> None:
+    import importlib
+
+    for module in (ROOT / "tests" / "check").glob("cases*.py"):
+        names = vars(importlib.import_module(f"tests.check.{module.stem}"))
+        for value in names.values():
+            if isinstance(value, list) and value and isinstance(value[0], Case):
+                assert all(case in CASES for case in value), module.name
