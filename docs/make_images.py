@@ -44,7 +44,24 @@ def main() -> int:
                 check=True,
             )
             print(f"已生成 {stem}.png")
+        _revisions_page(Path(work))
     return 0
+
+
+def _revisions_page(work: Path) -> None:
+    """Render page 4 of the tracked-changes report (2023H1 → tests/data/2023H2), as Word shows it."""
+    from zsdreport.compare.output import diff_output
+    from zsdreport.render.pdf import docx_to_pdf
+
+    tracked, _ = diff_output(ROOT / "data" / "2023H1", ROOT / "tests" / "data" / "2023H2", "docx")
+    pdf = work / "revisions.pdf"
+    pdf.write_bytes(docx_to_pdf(tracked))
+    stem = DOCS / "revisions-4"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "4", "-l", "4", "-singlefile", str(pdf), str(stem)],
+        check=True,
+    )
+    print(f"已生成 {stem}.png")
 
 
 if __name__ == "__main__":

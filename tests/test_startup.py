@@ -34,7 +34,9 @@ def imported(args: list[str]) -> list[str]:
     return list(probe["loaded"])
 
 
-@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["check", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["build", "--help"], ["check", "--help"], ["diff", "--help"]]
+)
 def test_help_imports_nothing_heavy(args: list[str]) -> None:
     assert imported(args) == []
 

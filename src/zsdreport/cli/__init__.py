@@ -213,4 +213,5 @@ def main(args: list[str] | None = None) -> None:
 
 
 # Commands with their own module register themselves on ``app`` when imported.
+from zsdreport.cli import compare as _compare  # noqa: E402, F401
 from zsdreport.cli import importer as _importer  # noqa: E402, F401
