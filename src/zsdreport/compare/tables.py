@@ -83,8 +83,8 @@ def render_csv(comparison: Comparison) -> bytes:
 
 def render_xlsx(comparison: Comparison) -> bytes:
     """Return a workbook: 指标 (as the CSV, numbers as numbers), 结构 and 文字修改."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     book = Workbook()
     sheets = [
@@ -119,7 +119,7 @@ def render_xlsx(comparison: Comparison) -> bytes:
             ],
         ),
     ]
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty default sheet
     for title, headings, rows in sheets:
         sheet = book.create_sheet(title)
         sheet.append(headings)
