@@ -57,6 +57,14 @@ FIGURE_CASES: list[Case] = [
         ],
     ),
     Case(
+        "formula-hash-in-flow-mapping",
+        "syntax",
+        _rate("done # / handled * 100"),
+        [
+            "data/work-party.yaml:6:41: 错误: YAML 格式错误：花括号“{”中的“ #”被 YAML 当作注释，从“#”到行末（包括“}”）都被丢掉了：公式和数值中不能写“#”，说明请写在 note 中；若这是正文，请给整段内容加引号",
+        ],
+    ),
+    Case(
         "formula-trailing-percent",
         "cross",
         _rate("done / handled * 100%"),

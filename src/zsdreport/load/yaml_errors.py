@@ -30,6 +30,9 @@ def translate(
     colon = _missing_colon(context, problem, at_problem, at_context, line_of)
     if colon is not None:
         return colon
+    comment = _comment_in_flow(problem, at_context, line_of)
+    if comment is not None:
+        return comment
     for rule in _RULES:
         found = rule(context, problem)
         if found is not None:
@@ -158,6 +161,23 @@ def _document(context: str, problem: str) -> tuple[str, str] | None:
     if problem.startswith("expected the node content"):
         return "这里缺少内容，或内容以 YAML 的特殊符号开头" + QUOTE_HINT, "problem"
     return None
+
+
+def _comment_in_flow(
+    problem: str, at: Position | None, line_of: Callable[[int], str | None]
+) -> tuple[str, Position | None] | None:
+    """Explain `{formula: done # / handled}`: " #" starts a comment, which swallows the "}"."""
+    if "expected ',' or '}'" not in problem or at is None:
+        return None
+    text = line_of(at[0]) or ""
+    found = text.find(" #", at[1] - 1)
+    if found < 0:
+        return None
+    message = (
+        "花括号“{”中的“ #”被 YAML 当作注释，从“#”到行末（包括“}”）都被丢掉了："
+        "公式和数值中不能写“#”，说明请写在 note 中；若这是正文，请给整段内容加引号"
+    )
+    return _PREFIX + message, (at[0], found + 2)
 
 
 _RULES: list[Rule] = [_quoted, _simple_key, _tab, _start_char, _flow, _document]
