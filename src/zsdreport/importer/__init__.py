@@ -110,7 +110,7 @@ def import_report(
         )
         if schema:
             files[name] += schema + "\n"
-    write_folder(folder, files, force=force)
+    write_folder(folder, files, force=force, keep=path)
     return ImportResult(folder, list(files), period.code(), figures, len(shaped.sections), problems)
 
 

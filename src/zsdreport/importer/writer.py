@@ -156,8 +156,17 @@ def _value(key: str, value: Any, indent: str, head: str, lines: list[str]) -> No
         lines.append(f"{head} {scalar(str(value))}")
 
 
-def write_folder(folder: Path, files: dict[str, str], *, force: bool) -> None:
-    """Write ``files`` (name → text) as a new folder; refuse a non-empty one unless ``force``."""
+def write_folder(
+    folder: Path, files: dict[str, str], *, force: bool, keep: Path | None = None
+) -> None:
+    """Write ``files`` (name → text) as a new folder; refuse a non-empty one unless ``force``.
+
+    ``keep`` (the report being imported) must not be inside a folder that --force replaces.
+    """
+    if keep is not None and folder.resolve() in keep.resolve().parents:
+        raise UsageError(
+            f"输出文件夹 {folder} 里有正在导入的文件 {keep.name}：请换一个输出位置，以免把原稿删掉"
+        )
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} 已存在且不是文件夹：请换一个输出位置")
     if folder.exists() and any(folder.iterdir()) and not force:
