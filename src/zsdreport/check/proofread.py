@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from zsdreport.check.markers import typed_marker
@@ -37,8 +37,58 @@ _DATE_AFTER = re.compile(r"(?:[-—~～至到][0-9]{1,2})?[月日号]")
 _BI = re.compile(r"[0-9]比[0-9]")
 _NUMBER_AND_UNIT = re.compile(r"[0-9]+(?:\.[0-9]+)?[\u4e00-\u9fff]?")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-# Braces that are not a {reference}: template code, a label in braces, a lone brace.
-_BRACES = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[^{}\n]*\}|[{}]")
+
+
+class _Next:
+    """The next occurrence of a pattern at or after a position, for positions that only grow.
+
+    Each search resumes where the last one ended, so a scan asking at every character of a line
+    costs one pass over it, not one pass per character.
+    """
+
+    def __init__(self, text: str, pattern: str) -> None:
+        self._text = text
+        self._pattern = re.compile(pattern)
+        self._asked = -1
+        self._found = -1
+
+    def at(self, start: int) -> int:
+        """Return where the pattern next occurs at or after ``start`` (len(text) if nowhere)."""
+        if start <= self._found and start >= self._asked:
+            return self._found
+        match = self._pattern.search(self._text, start)
+        self._asked, self._found = start, match.start() if match else len(self._text)
+        return self._found
+
+
+def brace_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the braces that are not a {reference}: {{ code }}, {% code %}, {label}, a lone brace.
+
+    Spans never cross a line. This is what the regular expression
+    ``\\{\\{.*?\\}\\}|\\{%.*?%\\}|\\{[^{}\\n]*\\}|[{}]`` finds, in one pass: that expression
+    rescans to the end of the line from every brace, which is quadratic on a line of braces.
+    """
+    newline = _Next(text, "\n")
+    double = _Next(text, re.escape("}}"))
+    percent = _Next(text, re.escape("%}"))
+    special = _Next(text, "[{}\n]")
+    brace = _Next(text, "[{}]")
+    n = len(text)
+    i = brace.at(0)
+    while i < n:
+        end = i + 1
+        if text[i] == "{":
+            closer = {"{": double, "%": percent}.get(text[i + 1 : i + 2])
+            if closer is not None and (close := closer.at(i + 2)) < newline.at(i + 2):
+                end = close + 2
+            elif text[i + 1 : i + 2] != "{":
+                stop = special.at(i + 1)
+                if stop < n and text[stop] == "}":
+                    end = stop + 1
+        yield i, end
+        i = brace.at(end)
+
+
 _YEARS = ("year", "prev_year", "next_year")
 
 
@@ -61,15 +111,16 @@ def check_prose(
     """Proofread every prose field; ``words`` are what {references} expand to."""
     problems: list[Problem] = []
     years = {words[name]: name for name in _YEARS if name in words}
+    lookup = Lookup(figures)
     for source, path, value in fields:
         text = joined(expanded(Span.of(value), words))
-        problems += _braces(source, path, value, figures)
-        problems += _full_width_braces(source, path, value, figures)
+        problems += _braces(source, path, value, lookup)
+        problems += _full_width_braces(source, path, value, lookup)
         problems += _half_width(source, path, text)
         problems += _brackets(source, path, text)
         problems += _unpaired_quotes(source, path, text)
         problems += _doubled(source, path, text)
-        problems += _typed_figures(source, path, value, figures, years)
+        problems += _typed_figures(source, path, value, lookup, years)
         problems += _bi(source, path, text)
         problems += _comment(source, path)
         problems += _blank_line(source, path, value)
@@ -94,6 +145,34 @@ def _blank_line(source: Source, path: PathKey, value: str) -> list[Problem]:
     line = (end_of_line.line or 0) + 1
     message = "段落中间的空行不会另起一段，生成时与上文连成一段：如需分段，请把 text 写成列表（每段一项“- ”），或删除空行"
     return [Problem(source.path, line, 1, message, WARNING, path, source.line(line))]
+
+
+class Lookup:
+    """The figures by printed value and by name or label, built once for all the prose.
+
+    Looking through every figure for every typed number or stray brace is quadratic on a
+    large report; a dictionary answers each in constant time.
+    """
+
+    def __init__(self, figures: Mapping[str, Figure]) -> None:
+        self.by_value: dict[str, list[str]] = {}
+        self._by_name: dict[str, list[str]] = {}
+        for key, f in figures.items():
+            self.by_value.setdefault(format_value(f.value, f.metric.digits), []).append(key)
+            for name in dict.fromkeys((key, f.metric.label)):
+                self._by_name.setdefault(name, []).append(key)
+        self._keys = set(figures)
+
+    def exact(self, inner: str) -> list[str]:
+        """Return the figures whose id or label is ``inner``."""
+        return self._by_name.get(inner, [])
+
+    def named(self, inner: str) -> list[str]:
+        """Return the figures whose id or label is ``inner``, then the id it is in capitals."""
+        found = list(self._by_name.get(inner, []))
+        if inner.lower() in self._keys:
+            found.append(inner.lower())
+        return found
 
 
 def check_characters(source: Source) -> list[Problem]:
@@ -267,13 +346,18 @@ def _typed_figures(
     source: Source,
     path: PathKey,
     value: str,
-    figures: Mapping[str, Figure],
+    figures: Lookup,
     years: Mapping[str, str],
 ) -> list[Problem]:
     def mask(match: re.Match[str]) -> str:
         return "\x00" * len(match.group())
 
-    masked = _BRACES.sub(mask, REFERENCE.sub(mask, value))
+    masked = REFERENCE.sub(mask, value)
+    pieces, last = [], 0
+    for start, end in brace_spans(masked):
+        pieces += [masked[last:start], "\x00" * (end - start)]
+        last = end
+    masked = "".join([*pieces, masked[last:]])
     marker = typed_marker(masked)
     if marker is not None:
         # A typed "1." is an outline marker, reported as such by check.markers.
@@ -301,9 +385,7 @@ def _typed_figures(
                 )
             continue
         message = f"正文中直接写了数字“{number}”：数字应写在 metrics 中，正文用 {{标识}} 引用"
-        same = [
-            key for key, f in figures.items() if format_value(f.value, f.metric.digits) == plain
-        ]
+        same = figures.by_value.get(plain, [])
         if same:
             message += "，是否想写 " + " 或 ".join(f"{{{key}}}" for key in same[:3]) + "？"
         problems.append(source.problem(path, message, WARNING, offset=start, width=end - start))
@@ -349,22 +431,19 @@ def _number_before(text: str, end: int) -> str:
     return text[start:end]
 
 
-def _braces(
-    source: Source, path: PathKey, value: str, figures: Mapping[str, Figure]
-) -> list[Problem]:
+def _braces(source: Source, path: PathKey, value: str, figures: Lookup) -> list[Problem]:
     """Flag braces that are not a {reference}: they would be printed as they are."""
     problems = []
     references = {m.span() for m in REFERENCE.finditer(value)}
-    for match in _BRACES.finditer(value):
-        start, end = match.span()
+    for start, end in brace_spans(value):
         if (start, end) in references:
             continue
-        message = _brace_message(match.group(), figures)
+        message = _brace_message(value[start:end], figures)
         problems.append(source.problem(path, message, ERROR, offset=start, width=end - start))
     return problems
 
 
-def _brace_message(found: str, figures: Mapping[str, Figure]) -> str:
+def _brace_message(found: str, figures: Lookup) -> str:
     if found.startswith(("{{", "{%")):
         inner = found[2:-2].strip()
         hint = (
@@ -376,8 +455,7 @@ def _brace_message(found: str, figures: Mapping[str, Figure]) -> str:
     if len(found) == 1:
         return f"多余的花括号“{found}”：花括号只用于引用指标，如 {{标识}}"
     inner = found[1:-1].strip()
-    guesses = [key for key, f in figures.items() if inner in (key, f.metric.label)]
-    guesses += [key for key in figures if inner.lower() == key]
+    guesses = figures.named(inner)
     hint = f"，是否想写 {{{guesses[0]}}}？" if guesses else ""
     return f"“{found}”不是有效的指标引用：引用指标请写 {{标识}}（标识只用小写英文字母、数字和下划线）{hint}"
 
@@ -385,15 +463,13 @@ def _brace_message(found: str, figures: Mapping[str, Figure]) -> str:
 _FULL_BRACES = re.compile(r"｛([^｛｝{}\n]{0,100})｝")
 
 
-def _full_width_braces(
-    source: Source, path: PathKey, value: str, figures: Mapping[str, Figure]
-) -> list[Problem]:
+def _full_width_braces(source: Source, path: PathKey, value: str, figures: Lookup) -> list[Problem]:
     """Flag `｛study_sessions｝`: an input method's braces are printed as they are, unexpanded."""
     problems = []
     for match in _FULL_BRACES.finditer(value):
         found = match.group()
         inner = match.group(1).strip()
-        guesses = [key for key, f in figures.items() if inner in (key, f.metric.label)]
+        guesses = figures.exact(inner)
         if guesses or is_identifier(inner):
             fixed = f"{{{guesses[0] if guesses else inner}}}"
             message = (
