@@ -28,6 +28,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
         ["diff", "--help"],
         ["totext", "--help"],
         ["git-setup", "--help"],
+        ["fill", "--help"],
     ],
     ids=lambda a: "-".join(a),
 )
@@ -52,11 +53,11 @@ def test_help_is_chinese_and_pinned(
         (["buid", "data/2023H1"], "错误：没有这个命令：buid，是否想写 build？"),
         (
             ["publish", "data/2023H1"],
-            "错误：没有这个命令：publish；可用的命令有 build、check、metrics、lint-docx、schema、new、diff、totext、git-setup、check-changed、import",
+            "错误：没有这个命令：publish；可用的命令有 build、check、metrics、lint-docx、schema、new、fill、diff、totext、git-setup、check-changed、import",
         ),
         (
             ["--debug"],
-            "错误：缺少命令；可用的命令有 build、check、metrics、lint-docx、schema、new、diff、totext、git-setup、check-changed、import",
+            "错误：缺少命令；可用的命令有 build、check、metrics、lint-docx、schema、new、fill、diff、totext、git-setup、check-changed、import",
         ),
         (["build", "data/2023H1", "--bogus"], "错误：没有选项 --bogus"),
         (["build", "data/2023H1", "--format"], "错误：选项 --format 缺少值"),
@@ -71,7 +72,7 @@ def test_help_is_chinese_and_pinned(
         ),
         (
             ["metrics", "data/2023H1", "--format", "xml"],
-            "错误：不支持的格式：xml；可选 table、csv、json",
+            "错误：不支持的格式：xml；可选 table、json、xlsx、csv",
         ),
     ],
 )
@@ -133,14 +134,19 @@ def test_metrics_csv_and_json_agree(
     import json
 
     monkeypatch.chdir(DATA.parent.parent)
-    _, out_csv, _ = run(["metrics", "data/2023H1", "-f", "csv"], capsys)
+    code, out_csv, _ = run(["metrics", "data/2023H1", "-f", "csv"], capsys)
+    assert code == 0
     _, out_json, _ = run(["metrics", "data/2023H1", "-f", "json"], capsys)
-    rows = list(csv.DictReader(io.StringIO(out_csv)))
-    assert rows == json.loads(out_json)
+    assert out_csv.startswith("\ufeff标识,名称,单位,上期数,本期数,备注,出处")
+    rows = list(csv.DictReader(io.StringIO(out_csv.lstrip("\ufeff"))))
+    listed = json.loads(out_json)
+    assert [(r["标识"], r["本期数"], r["单位"]) for r in rows] == [
+        (r["id"], r["value"], r["unit"]) for r in listed
+    ]
     assert len(rows) >= 75
-    rate = next(r for r in rows if r["formula"])
-    assert (rate["label"], rate["value"], rate["unit"]) == ("办结率", "99.6", "%")
-    assert rate["source"].startswith("2023H1/work-livelihood.yaml:")
+    rate = next(r for r in rows if r["备注"].startswith("由公式计算"))
+    assert (rate["名称"], rate["本期数"], rate["单位"]) == ("办结率", "99.6", "%")
+    assert rate["出处"].startswith("work-livelihood.yaml:")
 
 
 def test_pdf_without_libreoffice_fails_cleanly_and_writes_nothing(

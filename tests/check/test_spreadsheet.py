@@ -40,9 +40,9 @@ def test_metrics_csv_neutralises_labels_units_and_formulas(folder: Folder, cli: 
     folder({"work-party.yaml": party})
     run = cli("metrics", "data", "--format", "csv")
     assert run.code == 0, run.err
-    rows = list(csv.DictReader(io.StringIO(run.out)))
+    rows = list(csv.DictReader(io.StringIO(run.out.lstrip("\ufeff"))))
     first = rows[0]
-    assert (first["label"], first["value"], first["unit"]) == (
+    assert (first["名称"], first["本期数"], first["单位"]) == (
         '\'=HYPERLINK("http://x.cn","学习")',
         "-3",
         "'@次",

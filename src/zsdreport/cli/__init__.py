@@ -142,12 +142,26 @@ def check_command(data_dir: DataDir, strict: Strict = False) -> None:
 def metrics_command(
     data_dir: DataDir,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="输出格式：table（表格）、csv 或 json")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式：table（表格）、json，填报表 xlsx 或 csv",
+        ),
     ] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="写入文件（xlsx 必须指定；其他格式默认显示在屏幕上）"),
+    ] = None,
 ) -> None:
-    """列出本期所有数据指标（标识、名称、数值、单位、出处）。"""
+    """列出本期所有数据指标（标识、名称、数值、单位、出处），或导出填报表。"""
     from zsdreport.build import check
     from zsdreport.figures.listing import list_metrics
+
+    if fmt in ("xlsx", "csv"):
+        from zsdreport.cli.periods import write_sheet
+
+        return write_sheet(data_dir, fmt, output)
 
     def run() -> str:
         report, _ = check(data_dir)
@@ -205,6 +219,7 @@ app.command("schema", cls=ChineseCommand)(editing.schema_command)
 from zsdreport.cli import periods  # noqa: E402  (its commands use _guard, defined above)
 
 app.command("new", cls=ChineseCommand)(periods.new_command)
+app.command("fill", cls=ChineseCommand)(periods.fill_command)
 
 
 def main(args: list[str] | None = None) -> None:

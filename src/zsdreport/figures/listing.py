@@ -1,9 +1,7 @@
-"""The metrics listing: every figure as a table, CSV or JSON."""
+"""The metrics listing: every figure as a table or JSON (the 填报表 is in periods/sheet.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -11,7 +9,6 @@ from zsdreport.errors import UsageError
 from zsdreport.figures.figure import format_value
 from zsdreport.report import Report
 from zsdreport.schema.section import PENDING
-from zsdreport.spreadsheet import spreadsheet_cell
 from zsdreport.text import columns
 
 COLUMNS = ("id", "label", "value", "unit", "source")
@@ -19,7 +16,7 @@ HEADINGS = ("标识", "名称", "数值", "单位", "出处")
 
 
 def list_metrics(report: Report, fmt: str) -> str:
-    """Return every figure of ``report`` in ``fmt`` (table, csv or json)."""
+    """Return every figure of ``report`` in ``fmt`` (table or json)."""
     rows = [
         {
             "id": f.id,
@@ -33,13 +30,6 @@ def list_metrics(report: Report, fmt: str) -> str:
     ]
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=[*COLUMNS, "formula"], lineterminator="\n")
-        writer.writeheader()
-        # Labels, units and formulas come from the data: none may run as a spreadsheet formula.
-        writer.writerows({key: spreadsheet_cell(cell) for key, cell in row.items()} for row in rows)
-        return buffer.getvalue()
     if fmt == "table":
         table = [list(HEADINGS), *[[str(r[c]) for c in COLUMNS] for r in rows]]
         widths = [max(columns(row[i]) for row in table) for i in range(len(COLUMNS))]
@@ -49,7 +39,7 @@ def list_metrics(report: Report, fmt: str) -> str:
         ]
         lines.insert(1, "  ".join("-" * w for w in widths))
         return "\n".join(lines) + f"\n共 {len(rows)} 项指标\n"
-    raise UsageError(f"不支持的格式：{fmt}；可选 table、csv、json")
+    raise UsageError(f"不支持的格式：{fmt}；可选 table、json、xlsx、csv")
 
 
 def _relative(path: Path, root: Path) -> str:
