@@ -157,3 +157,69 @@ def test_a_table_is_kept_as_data_and_printed_in_both_outputs(tmp_path: Path) -> 
     assert inline[at : at + 3] == ["招商引资|到位", "亿元", "1.5"]
     word = docx.Document(str(outputs[".docx"]))
     assert [[c.text for c in row.cells] for row in word.tables[0].rows] == cells
+
+
+def _multilevel_list(document: object) -> str:
+    """Add a three-level 一、 （一） 1. list definition to ``document``; return its numId."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    lvl = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for n, (fmt, text) in enumerate(levels)
+    )
+    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{lvl}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def test_a_multilevel_word_list_in_chinese_numerals(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    num_id = _multilevel_list(document)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def numbered(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        p_pr = paragraph._p.get_or_add_pPr()
+        p_pr.append(
+            parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
+
+    document.add_paragraph("水东镇2024年上半年工作总结")
+    numbered("上半年工作情况", 0)
+    numbered("党建工作", 1)
+    numbered("加强学习。组织学习5次。", 2)
+    numbered("强化监督。开展督查3轮。", 2)
+    numbered("产业发展", 1)
+    numbered("发展种植。新增油茶800亩。", 2)
+    numbered("下半年打算", 0)
+    numbered("抓好项目。", 2)
+    document.add_paragraph("水东镇人民政府")
+    source = tmp_path / "水东镇.docx"
+    document.save(str(source))
+
+    from zsdreport.importer.sources import read_source
+
+    shown = [p.text for p in read_source(source).paragraphs]
+    assert shown[1:5] == [
+        "一、上半年工作情况",
+        "（一）党建工作",
+        "1.加强学习。组织学习5次。",
+        "2.强化监督。开展督查3轮。",
+    ]
+    assert shown[6:9] == ["1.发展种植。新增油茶800亩。", "二、下半年打算", "1.抓好项目。"]
+    imported(source, tmp_path / "data")
+    assert outline_of(tmp_path / "data") == [
+        "上半年工作情况",
+        "> 党建工作 items=2 sub=0 points=0",
+        "> 产业发展 items=1 sub=0 points=0",
+        "下半年打算 items=1 sub=0 points=0",
+    ]
