@@ -167,3 +167,19 @@ def test_an_annual_report_is_recognised(tmp_path: Path) -> None:
         "2023年工作回顾 items=2 sub=0 points=0",
         "2024年工作计划 items=1 sub=0 points=0",
     ]
+
+
+def test_markdown_headings_without_numbers(tmp_path: Path) -> None:
+    source = tmp_path / "报告.md"
+    source.write_text(
+        "# 黄茅园镇2023年下半年工作总结\n\n## 下半年工作\n\n### 党建工作\n\n1. 强化学习。学习4次。\n\n"
+        "### 民生工作\n\n发放救助金12万元。\n\n## 明年打算\n\n1. 抓产业。\n\n黄茅园镇人民政府\n",
+        encoding="utf-8",
+    )
+    imported(source, tmp_path / "data")
+    assert outline_of(tmp_path / "data") == [
+        "下半年工作",
+        "> 党建工作 items=1 sub=0 points=0",
+        "> 民生工作 items=0 sub=0 points=0",
+        "明年打算 items=1 sub=0 points=0",
+    ]

@@ -85,6 +85,7 @@ def import_report(
         for e in shaped.report["sections"]
     ]
     for section in shaped.sections:
+        section.comment = full_width(section.comment)
         section.data["heading"] = heading_words(full_width(section.data["heading"]), period)
         for holder, key in _prose(section.data):
             holder[key] = period_words(full_width(holder[key]), period)

@@ -115,7 +115,11 @@ def _markdown(lines: list[str]) -> list[Paragraph]:
         heading = _MD_HEADING.match(line)
         if heading:
             level = len(heading.group(1))
-            out.append(Paragraph(_plain(heading.group(2)), n + 1, title=level == 1))
+            # "#" is the title; "##" the 一、 level, "###" the （一） level, as build writes them.
+            outline_level = min(level - 1, 4) if level > 1 else None
+            out.append(
+                Paragraph(_plain(heading.group(2)), n + 1, heading=outline_level, title=level == 1)
+            )
             n += 1
             continue
         if (
