@@ -229,4 +229,20 @@ CASES: list[Case] = [
             "data/problems.yaml:6:10: 错误: “text:”后面没有内容：请在冒号后填写内容，不需要时删除这一行"
         ],
     ),
+    Case(
+        "full-width-colon-in-a-point-read-as-prose",
+        "proofread",
+        _problems(PROBLEMS + "  - lead：资金保障不足。\n"),
+        [
+            "data/problems.yaml:7:5: 错误: “lead：”像是字段名加中文冒号，会连同“lead”一起作为正文印出：若要写 lead 字段，请改为“lead: ”（英文冒号加空格）",
+        ],
+    ),
+    Case(
+        "reference-of-300-letters",
+        "cross",
+        _problems(PROBLEMS.replace("我镇虽有。", "我镇虽有{" + "a" * 300 + "}。")),
+        [
+            "data/problems.yaml:6:15: 错误: 正文引用了未定义的指标 {" + "a" * 40 + "…}",
+        ],
+    ),
 ]

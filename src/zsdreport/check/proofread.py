@@ -123,6 +123,7 @@ def check_prose(
         problems += _typed_figures(source, path, value, lookup, years)
         problems += _bi(source, path, text)
         problems += _comment(source, path)
+        problems += _field_in_text(source, path, value)
         problems += _blank_line(source, path, value)
     return problems
 
@@ -480,6 +481,22 @@ def _full_width_braces(source: Source, path: PathKey, value: str, figures: Looku
         start, end = match.span()
         problems.append(source.problem(path, message, ERROR, offset=start, width=end - start))
     return problems
+
+
+_FIELD_IN_TEXT = re.compile(r"(lead|text|heading|label|title|preamble)[ \t]*：")
+
+
+def _field_in_text(source: Source, path: PathKey, value: str) -> list[Problem]:
+    """Flag `- lead：加强……`: with a full-width colon YAML reads the field name as prose."""
+    match = _FIELD_IN_TEXT.match(value)
+    if match is None:
+        return []
+    key = match.group(1)
+    message = (
+        f"“{match.group()}”像是字段名加中文冒号，会连同“{key}”一起作为正文印出："
+        f"若要写 {key} 字段，请改为“{key}: ”（英文冒号加空格）"
+    )
+    return [source.problem(path, message, ERROR, offset=0, width=match.end())]
 
 
 def _comment(source: Source, path: PathKey) -> list[Problem]:
