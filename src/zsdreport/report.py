@@ -38,6 +38,8 @@ class Report:
     source: Source
     parts: list[Part]
     figures: dict[str, Figure] = field(default_factory=dict)
+    previous: dict[str, Figure] = field(default_factory=dict)
+    """The previous period's figures, loaded when report.yaml asks for a 主要指标对比表."""
 
     def words(self) -> dict[str, str]:
         """Return what {name} in prose expands to: period words and every figure."""

@@ -37,8 +37,11 @@ def _sections_adapter() -> TypeAdapter[list[SectionGroup]]:
     return TypeAdapter(list[SectionRef])
 
 
-def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
-    """Load and validate a period's data folder; return the report (if usable) and all problems."""
+def load_report(root: Path, *, previous: bool = True) -> tuple[Report | None, list[Problem]]:
+    """Load and validate a period's data folder; return the report (if usable) and all problems.
+
+    ``previous`` loads the previous period a 主要指标对比表 compares with (never its own previous).
+    """
     if not root.is_dir():
         if root.name == REPORT_FILE and root.is_file():
             raise UsageError(
@@ -74,6 +77,10 @@ def load_report(root: Path) -> tuple[Report | None, list[Problem]]:
     problems += check_markers(report)
     problems += check_period_words(prose_fields(report), meta.period)
     problems += check_folder(root, source, meta.period)
+    if previous and meta.comparison is not None:
+        from zsdreport.check.previous import load_previous
+
+        problems += load_previous(report, lambda folder: load_report(folder, previous=False))
     _check_output(report, problems)
     problems += _check_date(source, meta)
     if not meta.organs:

@@ -49,6 +49,9 @@ class Block:
     level: int = 0
     right_chars: float = 0
     rows: tuple[tuple[str, ...], ...] = ()
+    caption: str = ""
+    align: tuple[str, ...] = ()
+    """Per column: "left" or "right" (numbers); empty means every column left."""
 
     @property
     def text(self) -> str:
@@ -78,6 +81,8 @@ def outline(report: Report) -> Document:
     if meta.recipient:
         blocks.append(Block("recipient", say(meta.recipient)))
     blocks += [Block("body", say(p)) for p in meta.preamble if p.strip()]
+    if meta.comparison is not None:
+        blocks.append(_comparison(report, say(meta.comparison.title)))
     for n, part in enumerate(report.parts, 1):
         if part.heading is not None:
             blocks.append(Block("heading1", say(part.heading), marker(1, n), level=1))
@@ -136,3 +141,12 @@ def _signature(report: Report, say: Say) -> list[Block]:
     if date:
         blocks.append(Block("date", date, right_chars=right_date))
     return blocks
+
+
+def _comparison(report: Report, caption: str) -> Block:
+    """Return the 主要指标对比表 as a table block with its caption."""
+    from zsdreport.compare.table import ALIGN, comparison_rows
+
+    rows = comparison_rows(report)
+    body = " ".join(c for row in rows for c in row if c)
+    return Block("table", body, rows=rows, caption=caption, align=ALIGN)

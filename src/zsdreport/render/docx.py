@@ -65,7 +65,9 @@ def write_blocks(document: WordDocument, blocks: list[Block], style: StyleProfil
 
 def _write_block(document: WordDocument, block: Block, style: StyleProfile) -> None:
     if block.kind == "table":
-        _write_table(document, block)
+        from zsdreport.render.docx_table import write_table
+
+        write_table(document, block)
         return
     paragraph = document.add_paragraph(style=STYLE_NAMES[block.kind])
     if block.kind == "item" and style.item_lead_bold and (block.marker or block.lead):
@@ -78,21 +80,3 @@ def _write_block(document: WordDocument, block: Block, style: StyleProfile) -> N
         # Direct formatting on purpose: the indent depends on the lengths of this 署名 and date.
         right = Twips(round(block.right_chars * TWIPS_PER_CHAR))
         paragraph.paragraph_format.right_indent = right
-
-
-def _write_table(document: WordDocument, block: Block) -> None:
-    """Write a table block as a Word table with grid lines; the first row repeats as header."""
-    from docx.oxml import OxmlElement
-
-    width = len(block.rows[0])
-    table = document.add_table(rows=len(block.rows), cols=width)
-    if "Table Grid" in [s.name for s in document.styles]:
-        table.style = document.styles["Table Grid"]
-    for r, row in enumerate(block.rows):
-        for c, text in enumerate(row):
-            paragraph = table.cell(r, c).paragraphs[0]
-            paragraph.style = document.styles[BLANK_STYLE]
-            if text:
-                add_text(paragraph, text)
-    header = table.rows[0]._tr.get_or_add_trPr()
-    header.append(OxmlElement("w:tblHeader"))

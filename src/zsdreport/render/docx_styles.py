@@ -38,6 +38,10 @@ STYLE_NAMES: dict[Kind, str] = {
 BLANK_STYLE = "Normal"
 FOOTER_STYLE = "footer"
 LEAD_STYLE = "段内标题"
+TABLE_PT = 14  # 4号: a five-column table fits the 156 mm text width
+TABLE_CAPTION_STYLE = "表题"
+TABLE_TEXT_STYLE = "表格文字"
+TABLE_HEADER_STYLE = "表格表头"
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,40 @@ def style_specs(style: StyleProfile) -> list[StyleSpec]:
             align="right",
             first_line=0,
             keep_lines=True,
+            priority=99,
+        ),
+        # Tables: the caption in 黑体 stays with its table; cells in 4号 with single line
+        # spacing off the line grid, so the 28.95 pt body pitch does not inflate every row.
+        StyleSpec(
+            "ZsdTableCaption",
+            TABLE_CAPTION_STYLE,
+            font=h1,
+            latin=latin,
+            align="center",
+            first_line=0,
+            keep_next=True,
+            priority=99,
+        ),
+        StyleSpec(
+            "ZsdTableText",
+            TABLE_TEXT_STYLE,
+            size_pt=TABLE_PT,
+            char_spacing=0,
+            align="left",
+            first_line=0,
+            line=240,
+            line_rule="auto",
+            snap_to_grid=False,
+            priority=99,
+        ),
+        StyleSpec(
+            "ZsdTableHeader",
+            TABLE_HEADER_STYLE,
+            based_on="ZsdTableText",
+            font=h1,
+            latin=latin,
+            align="center",
+            keep_next=True,
             priority=99,
         ),
         StyleSpec(

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from zsdreport.schema.base import Model, Paragraphs, Text, described, doc
+from zsdreport.schema.base import Identifier, Model, Paragraphs, Text, described, doc
 from zsdreport.schema.style import StyleProfile
 
 _PERIOD = re.compile(r"^(\d{4})(?:H([12]))?$")
@@ -183,6 +183,22 @@ class Output(Model):
     ] = ["md", "docx"]
 
 
+class ComparisonTable(Model):
+    """The 主要指标对比表: chosen figures of this period against the previous one."""
+
+    model_config = described(
+        "主要指标对比表", "在开头语之后印一张表：所选指标的上期、本期、增减和增幅"
+    )
+
+    previous: Annotated[Text, doc("上期数据", "上一期数据文件夹，相对于本文件夹", "../2023H1")]
+    metrics: Annotated[
+        list[Identifier],
+        doc("指标", "要列出的指标标识，按表中的先后", ["services_handled", "handled_rate"]),
+        Field(min_length=1),
+    ]
+    title: Annotated[Text, doc("表题", "表格上方的标题", "主要指标对比表")] = "主要指标对比表"
+
+
 class ReportFile(Model):
     """The report file (report.yaml) of a period's data folder."""
 
@@ -231,6 +247,14 @@ class ReportFile(Model):
             {"formats": ["md", "docx", "pdf"]},
         ),
     ] = Output()
+    comparison: Annotated[
+        ComparisonTable | None,
+        doc(
+            "主要指标对比表",
+            "与上一期对比的指标表；不写则没有",
+            {"previous": "../2023H1", "metrics": ["services_handled"]},
+        ),
+    ] = None
     style: Annotated[
         StyleProfile,
         doc(

@@ -1,0 +1,43 @@
+"""The rows of the 主要指标对比表, computed by the same code as ``zsdreport diff``."""
+
+from __future__ import annotations
+
+from zsdreport.compare.figures import compare_figures
+from zsdreport.compare.rows import change_text, rate_text
+from zsdreport.report import Report
+
+HEADER = ("指标", "上期", "本期", "增减", "增幅")
+ALIGN = ("left", "right", "right", "right", "right")
+MISSING = "—"
+
+
+def comparison_rows(report: Report) -> tuple[tuple[str, ...], ...]:
+    """Return the header and one row per chosen figure: label, previous, current, change, rate."""
+    table = report.meta.comparison
+    if table is None:
+        return ()
+    rows = [HEADER]
+    for key in table.metrics:
+        figure = report.figures[key]
+        before = report.previous.get(key)
+        if before is None:
+            rows.append((figure.metric.label, MISSING, figure.text, MISSING, MISSING))
+            continue
+        changes, _ = compare_figures({key: before}, {key: figure})
+        change = changes[0] if changes else None
+        if change is not None and change.status == "unit_changed":
+            # Different units: the numbers are printed, not compared.
+            rows.append((figure.metric.label, before.text, figure.text, MISSING, MISSING))
+        elif change is None or change.change is None:  # the same value (perhaps relabelled)
+            rows.append((figure.metric.label, before.text, figure.text, "0", "0.0%"))
+        else:
+            rows.append(
+                (
+                    figure.metric.label,
+                    before.text,
+                    figure.text,
+                    change_text(change),
+                    rate_text(change.rate) or MISSING,
+                )
+            )
+    return tuple(rows)
