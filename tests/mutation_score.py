@@ -46,14 +46,19 @@ def results() -> dict[str, str]:
 
 
 def module_of(mutant: str) -> str:
-    return mutant.split(".x_", 1)[0]
+    """Return the module of a mutant: ``pkg.mod.x_func__mutmut_3`` or ``pkg.mod.xǁClassǁmethod__…``."""
+    return re.split(r"\.x(?:_|ǁ)", mutant, maxsplit=1)[0]
 
 
 def main() -> int:
-    log = ROOT / "mutants" / "run.log"
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w", encoding="utf-8") as sink:
-        subprocess.run([sys.executable, "-m", "mutmut", "run"], cwd=ROOT, stdout=sink, stderr=sink)
+    # --report: print the score of the last run again, without running the mutants.
+    if "--report" not in sys.argv:
+        log = ROOT / "mutants" / "run.log"
+        log.parent.mkdir(exist_ok=True)
+        with log.open("w", encoding="utf-8") as sink:
+            subprocess.run(
+                [sys.executable, "-m", "mutmut", "run"], cwd=ROOT, stdout=sink, stderr=sink
+            )
     statuses = results()
     listed = equivalents()
     per_module: dict[str, Counter[str]] = defaultdict(Counter)
