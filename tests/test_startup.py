@@ -35,7 +35,14 @@ def imported(args: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "args", [["--help"], ["build", "--help"], ["check", "--help"], ["diff", "--help"]]
+    "args",
+    [
+        ["--help"],
+        ["build", "--help"],
+        ["check", "--help"],
+        ["diff", "--help"],
+        ["import", "--help"],
+    ],
 )
 def test_help_imports_nothing_heavy(args: list[str]) -> None:
     assert imported(args) == []
