@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from decimal import Decimal
 from importlib import resources
 from typing import Any
@@ -19,6 +18,7 @@ from zsdreport.compare.rows import (
     plain,
 )
 from zsdreport.compare.units import KIND_NAMES
+from zsdreport.spreadsheet import spreadsheet_cell
 
 SCHEMA_NAME = "diff.schema.json"
 SCHEMA_ID = "https://zsdreport.invalid/schema/diff-1.json"
@@ -26,8 +26,6 @@ CSV_HEADINGS = (
     "状态", "标识", "名称", "上期数值", "本期数值", "增减", "增幅（%）", "单位", "上期单位", "说明",
 )  # fmt: skip
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 
 def schema() -> dict[str, Any]:
@@ -40,13 +38,6 @@ def render_json(comparison: Comparison) -> str:
     """Return the comparison as JSON, numbers as exact decimal strings."""
     data = {"$schema": SCHEMA_ID, **comparison.to_data()}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def neutral(text: str) -> str:
-    """Return ``text`` safe for a spreadsheet cell: a would-be formula gets a leading '."""
-    if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
-        return "'" + text
-    return text
 
 
 def _signed(value: Decimal | None) -> str:
@@ -77,7 +68,7 @@ def render_csv(comparison: Comparison) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADINGS)
-    writer.writerows([neutral(cell) for cell in row] for row in figure_rows(comparison))
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in figure_rows(comparison))
     return buffer.getvalue().encode("utf-8-sig")
 
 
