@@ -49,19 +49,22 @@ def main() -> int:
 
 
 def _revisions_page(work: Path) -> None:
-    """Render page 4 of the tracked-changes report (2023H1 → tests/data/2023H2), as Word shows it."""
+    """Render pages 1 and 5 of the tracked-changes report (2023H1 → tests/data/2023H2)."""
     from zsdreport.compare.output import diff_output
     from zsdreport.render.pdf import docx_to_pdf
 
     tracked, _ = diff_output(ROOT / "data" / "2023H1", ROOT / "tests" / "data" / "2023H2", "docx")
     pdf = work / "revisions.pdf"
     pdf.write_bytes(docx_to_pdf(tracked))
-    stem = DOCS / "revisions-4"
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", "-f", "4", "-l", "4", "-singlefile", str(pdf), str(stem)],
-        check=True,
-    )
-    print(f"已生成 {stem}.png")
+    # Page 1: the changed title and the inserted 对比表; page 5: the rewritten sentence.
+    for page in (1, 5):
+        stem = DOCS / f"revisions-{page}"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile",
+             str(pdf), str(stem)],
+            check=True,
+        )  # fmt: skip
+        print(f"已生成 {stem}.png")
 
 
 if __name__ == "__main__":
