@@ -5,33 +5,51 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import DATA
 
 PROBE = """
-import json, sys
+import json, re, sys
+compiled = []
+_compile = re._compile
+def _record(pattern, flags):
+    # Patterns our own modules compile (the caller's module), cached ones included.
+    caller = sys._getframe(2).f_globals.get("__name__", "")
+    if caller.startswith("zsdreport"):
+        compiled.append(caller)
+    return _compile(pattern, flags)
+re._compile = _record
 from zsdreport.cli import main
 code = 0
 try:
     main({args!r})
 except SystemExit as e:
     code = e.code or 0
-# pydantic is not listed: Typer itself uses it to convert command-line values.
-heavy = ["docx", "jinja2", "yaml", "lxml", "markdown_it", "zsdreport.render.docx", "zsdreport.check.validate"]
-print(json.dumps({{"code": code, "loaded": [m for m in heavy if m in sys.modules]}}), file=sys.stderr)
+heavy = [
+    "docx", "jinja2", "yaml", "lxml", "markdown_it", "pydantic", "zsdreport.render.docx",
+    "zsdreport.check.validate",
+]
+loaded = [m for m in heavy if m in sys.modules]
+print(json.dumps({{"code": code, "loaded": loaded, "compiled": compiled}}), file=sys.stderr)
 """
 
 
-def imported(args: list[str]) -> list[str]:
-    """Return the heavy modules ``zsdreport *args`` loaded; the command itself must succeed."""
+def probe(args: list[str]) -> dict[str, list[str]]:
+    """Run ``zsdreport *args``, which must succeed; say what it loaded and compiled."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True, check=False
     )
-    probe = json.loads(result.stderr.strip().splitlines()[-1])
-    assert probe["code"] == 0, result.stderr
-    return list(probe["loaded"])
+    found = json.loads(result.stderr.strip().splitlines()[-1])
+    assert found["code"] == 0, result.stderr
+    return {"loaded": list(found["loaded"]), "compiled": list(found["compiled"])}
+
+
+def imported(args: list[str]) -> list[str]:
+    """Return the heavy modules ``zsdreport *args`` loaded."""
+    return probe(args)["loaded"]
 
 
 @pytest.mark.parametrize(
@@ -49,7 +67,35 @@ def test_help_imports_nothing_heavy(args: list[str]) -> None:
 
 
 def test_check_does_not_load_the_renderers() -> None:
-    assert imported(["check", str(DATA)]) == ["yaml", "zsdreport.check.validate"]
+    assert imported(["check", str(DATA)]) == ["yaml", "pydantic", "zsdreport.check.validate"]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["lint-docx", "--help"]])
+def test_help_compiles_none_of_our_regular_expressions(args: list[str]) -> None:
+    # The CJK classes of zsdreport.text take milliseconds to compile; help never matches prose.
+    assert probe(args)["compiled"] == []
+
+
+def test_lint_docx_needs_no_pydantic(tmp_path: Path) -> None:
+    from zsdreport.build import build
+
+    (docx,) = build(DATA, tmp_path, "docx").outputs
+    loaded = imported(["lint-docx", str(docx)])
+    assert "pydantic" not in loaded and "yaml" not in loaded and "docx" in loaded
+
+
+def test_path_options_are_still_paths_without_pydantic(tmp_path: Path) -> None:
+    # The plain conversion (cli/params.py) replaces Typer's pydantic one for these types.
+    from typer.main import get_command
+
+    from zsdreport.cli import app
+    from zsdreport.cli.params import _PlainParam
+
+    command = get_command(app)
+    build_command = command.commands["build"]  # type: ignore[attr-defined]
+    ctx = build_command.make_context("build", [str(DATA), "-o", str(tmp_path)])
+    assert ctx.params["data_dir"] == DATA and ctx.params["output"] == tmp_path
+    assert all(isinstance(p._runtime_param, _PlainParam) for p in build_command.params)
 
 
 def test_markdown_build_does_not_load_word_support(tmp_path: object) -> None:

@@ -1,3 +1,3 @@
-from zsdreport.cli import main
+from zsdreport.cli import console
 
-main()
+console()

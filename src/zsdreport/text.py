@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from zsdreport.lazy_re import LazyPattern
+
 # CJK ideographs, CJK symbols and punctuation, full-width forms, and the quotes/dashes of Chinese text.
 _CJK = (
     "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -13,8 +15,8 @@ CJK = f"[{_CJK}]"
 HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 """A Chinese character (汉字), as a regular-expression class."""
 
-_SPACE_NEAR_CJK = re.compile(rf"(?<={CJK})\s+|\s+(?={CJK})")
-_SPACES = re.compile(r"\s+")
+_SPACE_NEAR_CJK = LazyPattern(rf"(?<={CJK})\s+|\s+(?={CJK})")
+_SPACES = LazyPattern(r"\s+")
 
 
 def join_lines(text: str) -> str:
@@ -35,7 +37,7 @@ HALF_TO_FULL = {
 }
 """What each ASCII mark becomes in Chinese text; "-" between two 汉字 is the 一字线 of a range."""
 
-HALF_WIDTH = re.compile(
+HALF_WIDTH = LazyPattern(
     rf"(?<={CJK})[,;:?!()]|[,;:?!()](?={CJK})"  # a mark touching Chinese
     rf"|(?<={HAN})\.(?=\s*(?:$|{CJK}))"  # a full stop after Chinese, not a decimal point
     rf"|(?<={HAN})-(?={HAN})",  # 荷叶-清潭

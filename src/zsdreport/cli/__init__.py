@@ -227,6 +227,27 @@ def main(args: list[str] | None = None) -> None:
     sys.exit(run(app, args))
 
 
+def console() -> None:
+    """Run the installed command: like main, minus the work a short-lived process can skip.
+
+    Measured on `check` and `build` of data/2023H1 (medians of 12 runs, side by side): skipping
+    the interpreter's teardown with os._exit saves about 10 %, fewer garbage collections while
+    a command imports its libraries another 2-3 %. Output is flushed first; all files were
+    closed by write.py.
+    """
+    import gc
+    import os
+
+    gc.set_threshold(50_000, 20, 100)
+    code = run(app, None)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe (`| head`): nothing more can be said
+        code = code or 1
+    os._exit(code)
+
+
 # Commands with their own module register themselves on ``app`` when imported.
 from zsdreport.cli import compare as _compare  # noqa: E402, F401
 from zsdreport.cli import importer as _importer  # noqa: E402, F401

@@ -12,6 +12,8 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
 from zsdreport.cli.output import say
+from zsdreport.cli.params import use_plain_conversion
+from zsdreport.lazy_re import LazyPattern
 
 _HELP_WORDS = (
     ("Usage: ", "用法："),
@@ -69,6 +71,7 @@ class ChineseGroup(TyperGroup):
         return translate_help(super().get_usage(ctx))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        use_plain_conversion(self.get_params(ctx))
         return _parse_in_context(super().parse_args, ctx, args)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
@@ -91,11 +94,12 @@ class ChineseCommand(TyperCommand):
         return translate_help(super().get_usage(ctx))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        use_plain_conversion(self.get_params(ctx))
         return _parse_in_context(super().parse_args, ctx, args)
 
 
-_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)$", re.DOTALL)
-_NEEDS_VALUES = re.compile(r"requires (\d+) arguments\.$")
+_EXTRA_ARGUMENTS = LazyPattern(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)$", re.DOTALL)
+_NEEDS_VALUES = LazyPattern(r"requires (\d+) arguments\.$")
 
 
 def _option_message(error: click_errors.BadOptionUsage) -> str:
