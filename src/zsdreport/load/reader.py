@@ -323,7 +323,7 @@ def _read_events(source: Source) -> bool:
             event: Any = parser.get_event()
             kind = type(event)
             if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.anchor is not None or event.tag not in (None, "!"):
+                if event.anchor is not None or event.tag is not None:
                     raise _Explain
                 # Keys count as nodes for the depth limit, as they do in _StrictLoader.
                 if len(stack) >= MAX_DEPTH - 1:
