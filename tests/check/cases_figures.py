@@ -276,6 +276,30 @@ FIGURE_CASES: list[Case] = [
         ],
     ),
     Case(
+        "value-mixed-numerals",
+        "schema",
+        _party("value: 3,", "value: 56八,"),
+        [
+            'data/work-party.yaml:3:47: 错误: 应为数字（如 12、3.5、-2），实际为 "56八"：数值中混有汉字数字“八”，请全部用阿拉伯数字写出',
+        ],
+    ),
+    Case(
+        "value-trailing-point",
+        "schema",
+        _party("value: 3,", "value: 568.,"),
+        [
+            'data/work-party.yaml:3:47: 错误: 应为数字（如 12、3.5、-2），实际为 "568."：小数点后没有数字，是否想写 568？',
+        ],
+    ),
+    Case(
+        "value-two-points",
+        "schema",
+        _party("value: 3,", "value: 1.2.3,"),
+        [
+            'data/work-party.yaml:3:47: 错误: 应为数字（如 12、3.5、-2），实际为 "1.2.3"：数字中只能有一个小数点，请核对',
+        ],
+    ),
+    Case(
         "value-overflow",
         "schema",
         _party("value: 3,", "value: 1e999,"),

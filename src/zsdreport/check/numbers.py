@@ -33,6 +33,16 @@ def number_hint(text: str) -> str:
     cleaned = re.sub(r"[_,，]", "", value)
     if cleaned != value and DECIMAL.fullmatch(cleaned):
         return f"：数字中不要写下划线或逗号，是否想写 {cleaned}？"
+    if re.fullmatch(r"-?[0-9]+\.", value):
+        return f"：小数点后没有数字，是否想写 {value[:-1]}？"
+    if re.fullmatch(r"-?[0-9.]*[0-9][0-9.]*", value):
+        return "：数字中只能有一个小数点，请核对"
+    small = "".join([*_CN_DIGITS, *_CN_UNITS])
+    mixed = re.fullmatch(rf"-?[0-9]+(?:\.[0-9]+)?([{small}]+)", value)
+    if mixed:
+        # 56八: reading 八 as a unit (as for 12户) would silently drop a digit. 万 and 亿 stay
+        # units (1万 → unit: 万), as 万元 and 万亩 are.
+        return f"：数值中混有汉字数字“{mixed.group(1)}”，请全部用阿拉伯数字写出"
     with_unit = _WITH_UNIT.fullmatch(value)
     if with_unit:
         number, unit = with_unit.groups()
