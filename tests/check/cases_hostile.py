@@ -245,4 +245,13 @@ CASES: list[Case] = [
             "data/problems.yaml:6:15: 错误: 正文引用了未定义的指标 {" + "a" * 40 + "…}",
         ],
     ),
+    Case(
+        "field-indented-deeper-than-the-one-above",
+        "syntax",
+        _party(PARTY.replace("  - lead:", " - lead:")),
+        [
+            "data/work-party.yaml:9:5: 错误: YAML 格式错误：缩进不一致：“text”比上一行的“lead”多缩进了 1 格，"
+            "被当成了上一行内容的延续：同一层的字段要左端对齐（“text”前面应为 3 个空格）",
+        ],
+    ),
 ]

@@ -30,6 +30,9 @@ def translate(
     colon = _missing_colon(context, problem, at_problem, at_context, line_of)
     if colon is not None:
         return colon
+    indent = _over_indented(problem, at_problem, line_of)
+    if indent is not None:
+        return indent
     comment = _comment_in_flow(problem, at_context, line_of)
     if comment is not None:
         return comment
@@ -85,6 +88,39 @@ def _missing_colon(
     why = f"“{key}”后面用了中文冒号“：”" if "：" in match[3] else f"“{key}”后面缺少冒号"
     message = f"{_PREFIX}{why}：字段名与内容之间应写英文冒号加空格，请改为“{key}: {shown}”"
     return message, (number, len(match[1]) + 1)
+
+
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]{0,39}):(?:\s+(\S.*))?$")
+
+
+def _over_indented(
+    problem: str, at_problem: Position | None, line_of: Callable[[int], str | None]
+) -> tuple[str, Position] | None:
+    """Explain a field indented further than the one above it (` - lead: …` then `    text:`).
+
+    YAML reads the deeper line as more words of the text above, then stumbles on its ": ";
+    the fix is the indentation, not the colon.
+    """
+    if not (problem.startswith("mapping values are not allowed here") and at_problem):
+        return None
+    line, column = at_problem
+    here = _KEY_LINE.match(line_of(line) or "")
+    if here is None or "-" in here[1] or len(here[1]) + len(here[2]) + 1 != column:
+        return None
+    number = line - 1
+    while number > 0 and not (line_of(number) or "").strip():
+        number -= 1
+    above = _KEY_LINE.match(line_of(number) or "") if number > 0 else None
+    if above is None or not above[3] or above[3][0] in "|>#":
+        return None
+    want, have = len(above[1]), len(here[1])
+    if have <= want:
+        return None
+    message = (
+        f"{_PREFIX}缩进不一致：“{here[2]}”比上一行的“{above[2]}”多缩进了 {have - want} 格，"
+        f"被当成了上一行内容的延续：同一层的字段要左端对齐（“{here[2]}”前面应为 {want} 个空格）"
+    )
+    return message, (line, have + 1)
 
 
 Rule = Callable[[str, str], "tuple[str, str] | None"]
