@@ -13,7 +13,7 @@ from tests.compare.test_second_period import SECOND
 from tests.conftest import DATA
 from zsdreport.build import build, check
 from zsdreport.compare.periods import compare_folders
-from zsdreport.compare.rows import change_text, rate_text
+from zsdreport.compare.rows import change_text, figure_cells
 from zsdreport.compare.table import HEADER
 from zsdreport.errors import DataError
 
@@ -33,7 +33,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def expected_rows() -> list[list[str]]:
-    """The rows as zsdreport diff computes them."""
+    """The rows as zsdreport diff shows them ("—" where diff leaves the 增幅 empty)."""
     found = {f.id: f for f in compare_folders(DATA, SECOND).figures}
     return [
         [
@@ -41,7 +41,7 @@ def expected_rows() -> list[list[str]]:
             found[k].old_text,
             found[k].new_text,
             change_text(found[k]),
-            rate_text(found[k].rate),
+            figure_cells(found[k])[6] or "—",
         ]
         for k in CHOSEN
     ]
@@ -133,7 +133,7 @@ def test_a_missing_previous_folder_is_an_error_at_its_line(tmp_path: Path) -> No
 def test_an_unknown_metric_is_an_error(tmp_path: Path) -> None:
     comparison = f"comparison:\n  previous: {DATA}\n  metrics: [new_loans, new_loan]\n"
     (message,) = messages(copy_second(tmp_path, comparison))
-    assert message.endswith("对比表中的指标“new_loan”本期没有定义")
+    assert message.endswith('对比表中的指标“new_loan”本期没有定义，是否想写 "new_loans"？')
 
 
 def test_a_broken_previous_period_is_named(tmp_path: Path) -> None:

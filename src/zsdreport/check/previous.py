@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from zsdreport.check.suggest import did_you_mean
 from zsdreport.errors import Problem, Severity, ZsdError
 from zsdreport.report import Report
 
@@ -39,7 +40,8 @@ def load_previous(report: Report, load: Loader) -> list[Problem]:
     for n, key in enumerate(table.metrics):
         at = ("comparison", "metrics", n)
         if key not in report.figures:
-            found.append(source.problem(at, f"对比表中的指标“{key}”本期没有定义"))
+            hint = did_you_mean(key, list(report.figures))
+            found.append(source.problem(at, f"对比表中的指标“{key}”本期没有定义{hint}"))
         elif key not in previous.figures:
             message = f"对比表中的指标“{key}”上期（{table.previous}）没有，表中上期一栏印“—”"
             found.append(source.problem(at, message, Severity.WARNING))

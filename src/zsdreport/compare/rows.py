@@ -29,7 +29,7 @@ def change_text(figure: FigureChange) -> str:
     """Return the change as printed, e.g. ``+18人`` or ``-0.3个百分点``; empty when not compared."""
     if figure.change is None:
         return ""
-    return signed(figure.change) + (change_unit(figure.unit) if not figure.change.is_zero() else "")
+    return signed(figure.change) + change_unit(figure.unit)
 
 
 def rate_text(rate: Decimal | None) -> str:
@@ -46,7 +46,7 @@ def note(figure: FigureChange) -> str:
         notes.append(f"原名称“{figure.old_label}”")
     if figure.computed:
         notes.append("计算指标")
-    if figure.status != "unit_changed" and figure.change is not None and figure.rate is None:
+    if figure.status != "unit_changed" and figure.old is not None and figure.old.is_zero():
         notes.append("上期为 0，无增幅")
     return "；".join(notes)
 
@@ -60,7 +60,8 @@ def figure_cells(figure: FigureChange) -> list[str]:
         figure.old_text,
         figure.new_text,
         change_text(figure),
-        "" if figure.status == "unit_changed" else rate_text(figure.rate),
+        # A percentage's change is in 个百分点 already: a rate of a rate would mislead.
+        "" if figure.status == "unit_changed" or figure.unit == "%" else rate_text(figure.rate),
         note(figure),
     ]
 

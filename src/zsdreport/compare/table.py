@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from zsdreport.compare.figures import compare_figures
-from zsdreport.compare.rows import change_text, rate_text
+from zsdreport.compare.rows import change_text, change_unit, rate_text
+from zsdreport.figures.figure import Figure
 from zsdreport.report import Report
 
 HEADER = ("指标", "上期", "本期", "增减", "增幅")
@@ -29,7 +30,10 @@ def comparison_rows(report: Report) -> tuple[tuple[str, ...], ...]:
             # Different units: the numbers are printed, not compared.
             rows.append((figure.metric.label, before.text, figure.text, MISSING, MISSING))
         elif change is None or change.change is None:  # the same value (perhaps relabelled)
-            rows.append((figure.metric.label, before.text, figure.text, "0", "0.0%"))
+            same = "0" + change_unit(figure.metric.unit)
+            rows.append(
+                (figure.metric.label, before.text, figure.text, same, _rate("0.0%", figure))
+            )
         else:
             rows.append(
                 (
@@ -37,7 +41,12 @@ def comparison_rows(report: Report) -> tuple[tuple[str, ...], ...]:
                     before.text,
                     figure.text,
                     change_text(change),
-                    rate_text(change.rate) or MISSING,
+                    _rate(rate_text(change.rate) or MISSING, figure),
                 )
             )
     return tuple(rows)
+
+
+def _rate(text: str, figure: Figure) -> str:
+    """Return the 增幅 cell: none for a percentage, whose change is already in 个百分点."""
+    return MISSING if figure.metric.unit == "%" else text

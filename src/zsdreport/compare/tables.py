@@ -54,7 +54,7 @@ def figure_rows(comparison: Comparison) -> list[list[str]]:
             plain(f.old),
             plain(f.new),
             _signed(f.change),
-            _signed(f.rate),
+            "" if f.unit == "%" else _signed(f.rate),
             change_unit(f.unit) if f.change is not None else f.unit,
             f.old_unit or "",
             note(f),
