@@ -40,11 +40,14 @@ class Report:
     figures: dict[str, Figure] = field(default_factory=dict)
     previous: dict[str, Figure] = field(default_factory=dict)
     """The previous period's figures, loaded when report.yaml asks for a 主要指标对比表."""
+    comparisons: dict[str, str] = field(default_factory=dict)
+    """What {x.上期}, {x.增减}, {x.增幅} … print (periods/compare.py)."""
 
     def words(self) -> dict[str, str]:
         """Return what {name} in prose expands to: period words and every figure."""
         words = self.meta.period.words()
         words.update({key: figure.text for key, figure in self.figures.items()})
+        words.update(self.comparisons)
         return words
 
     def title(self) -> str:

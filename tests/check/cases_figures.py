@@ -189,7 +189,7 @@ FIGURE_CASES: list[Case] = [
         "cross",
         _rate("(done - prev.done) / handled * 100"),
         [
-            "data/work-party.yaml:6:44: 错误: “prev.done”引用了其他期的指标：本期的公式只能用本期的指标",
+            "data/work-party.yaml:6:44: 错误: “prev.done”用到了上期的指标，但 report.yaml 没有写 compare.previous（那一期的数据文件夹），或那一期的数据有错误",
         ],
     ),
     Case(

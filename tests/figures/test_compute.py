@@ -107,7 +107,7 @@ def test_a_formula_on_a_failed_input_adds_no_second_message(tmp_path: Path) -> N
     assert errors == [(3, 26, "公式用到了未定义的指标“nope”")]
 
 
-def test_another_periods_name_is_refused_without_an_outside_lookup(tmp_path: Path) -> None:
+def test_another_periods_name_needs_that_period_in_compare(tmp_path: Path) -> None:
     root = _with_metrics(
         tmp_path,
         ["a: {label: 甲, value: 3}", "b: {label: 乙, formula: a - prev.a, digits: 0}"],
@@ -115,4 +115,11 @@ def test_another_periods_name_is_refused_without_an_outside_lookup(tmp_path: Pat
     )
     _, problems = load_report(root)
     errors = [(p.line, p.col, p.message) for p in problems if p.is_error]
-    assert errors == [(4, 30, "“prev.a”引用了其他期的指标：本期的公式只能用本期的指标")]
+    assert errors == [
+        (
+            4,
+            30,
+            "“prev.a”用到了上期的指标，但 report.yaml 没有写 compare.previous（那一期的数据文件夹），"
+            "或那一期的数据有错误",
+        )
+    ]

@@ -20,6 +20,7 @@ from zsdreport.figures.compute import check_references, compute_figures
 from zsdreport.figures.references import references
 from zsdreport.load.files import refusal
 from zsdreport.load.reader import PathKey, Source, load_file
+from zsdreport.periods.compare import comparison_words, load_others, outside
 from zsdreport.periods.period import check_folder
 from zsdreport.periods.words import check_period_words
 from zsdreport.report import Part, Report, Section
@@ -40,7 +41,8 @@ def _sections_adapter() -> TypeAdapter[list[SectionGroup]]:
 def load_report(root: Path, *, previous: bool = True) -> tuple[Report | None, list[Problem]]:
     """Load and validate a period's data folder; return the report (if usable) and all problems.
 
-    ``previous`` loads the previous period a 主要指标对比表 compares with (never its own previous).
+    ``previous`` loads the other periods report.yaml names: the previous period a 主要指标对比表
+    compares with, and the folders of ``compare`` (never their own other periods).
     """
     if not root.is_dir():
         if root.name == REPORT_FILE and root.is_file():
@@ -71,7 +73,9 @@ def load_report(root: Path, *, previous: bool = True) -> tuple[Report | None, li
     if meta is None:
         return None, _in_order(problems, sources)
     report = Report(root, meta, source, parts)
-    declared = compute_figures(report, problems)
+    periods = load_others(report, problems) if previous else {}
+    declared = compute_figures(report, problems, outside(report, periods))
+    report.comparisons = comparison_words(report, periods, list(prose_fields(report)), problems)
     check_references(report, prose_fields(report), declared, problems)
     problems += check_prose(prose_fields(report), report.figures, report.words())
     problems += check_markers(report)

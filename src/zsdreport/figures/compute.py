@@ -300,7 +300,13 @@ def check_references(
     for source, path, text in fields:
         for match in references(text):
             name = match.group(1)
-            if name in words or name in declared:
+            if "." in name:
+                # {x.上期} uses x; when it cannot be printed, comparison_words said why.
+                used.add(name.split(".", 1)[0])
+                if name.split(".", 1)[0] in declared:
+                    continue
+                name = name.split(".", 1)[0]
+            elif name in words or name in declared:
                 used.add(name)
                 continue
             hint = suggester.did_you_mean(name)

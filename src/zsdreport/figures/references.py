@@ -7,8 +7,11 @@ from collections.abc import Iterator, Mapping
 
 from zsdreport.schema.base import ID
 
-REFERENCE = re.compile(r"\{(" + ID + r")\}")
-"""A reference is exactly "{", an id (schema.base.ID) and "}"; other braces are proofread."""
+COMPARISONS = ("上期", "增减", "增幅", "去年同期", "同比增减", "同比增幅")
+"""What may follow an id and a dot to print another period's figure (periods/compare.py)."""
+REFERENCE = re.compile(r"\{(" + ID + r"(?:\.(?:" + "|".join(COMPARISONS) + r"))?)\}")
+"""A reference is exactly "{", an id (schema.base.ID), maybe ".上期" and the like, and "}";
+other braces are proofread."""
 
 
 def references(text: str) -> Iterator[re.Match[str]]:

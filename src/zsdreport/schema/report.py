@@ -169,6 +169,38 @@ SectionRef = Annotated[
 ]
 
 
+class Compare(Model):
+    """Other periods' data folders this report compares with or adds up (上期, 去年同期 …)."""
+
+    model_config = described(
+        "对比的期别",
+        "其他期的数据文件夹（相对于本文件夹）：正文写 {标识.上期}、{标识.增减}、{标识.增幅}，公式写 上期.标识",
+    )
+
+    previous: Annotated[
+        str | None,
+        doc(
+            "上期",
+            "上一期的数据文件夹：{标识.上期}、{标识.增减}、{标识.增幅} 和公式中的 上期.标识",
+            "../2023H1",
+        ),
+    ] = None
+    last_year: Annotated[
+        str | None,
+        doc(
+            "去年同期",
+            "去年同期的数据文件夹：{标识.去年同期}、{标识.同比增减}、{标识.同比增幅} 和 去年同期.标识",
+            "../2022H2",
+        ),
+    ] = None
+    first_half: Annotated[
+        str | None, doc("上半年", "全年总结用：上半年的数据文件夹，公式写 上半年.标识", "../2023H1")
+    ] = None
+    second_half: Annotated[
+        str | None, doc("下半年", "全年总结用：下半年的数据文件夹，公式写 下半年.标识", "../2023H2")
+    ] = None
+
+
 class Output(Model):
     """Where the outputs go and what they are called."""
 
@@ -239,6 +271,14 @@ class ReportFile(Model):
         list[SectionRef],
         doc("各节顺序", "报告的各节，依次编为一、二、三……", ["highlights", "problems", "plans"]),
     ] = Field(min_length=1)
+    compare: Annotated[
+        Compare | None,
+        doc(
+            "对比",
+            "其他期的数据文件夹，用于上期数、增减、增幅和跨期公式",
+            {"previous": "../2023H1"},
+        ),
+    ] = None
     output: Annotated[
         Output,
         doc(
