@@ -76,6 +76,8 @@ def check_period_words(fields: Iterable[Field], period: Period) -> list[Problem]
     """Warn about each typed word of TABLE that does not fit ``period``."""
     which = kind(period)
     rules = [rule for rule in TABLE if which in rule.kinds]
+    # 上半年 typed in an H1 report fits the period: the fault is typing it, not the word.
+    own = {word for key, word in period.words().items() if key in ("half", "next_half")}
     problems: list[Problem] = []
     for source, path, value in fields:
         # {half} and friends expand to the right word; only what was typed is checked.
@@ -83,7 +85,10 @@ def check_period_words(fields: Iterable[Field], period: Period) -> list[Problem]
         for rule in rules:
             for match in rule.pattern.finditer(typed):
                 word = match.group()
-                message = f"“{word}”与期别 {period.name()}不符：{rule.advice[which]}"
+                if word in own:
+                    message = f"“{word}”是手写的期别用词：{rule.advice[which]}"
+                else:
+                    message = f"“{word}”与期别 {period.name()}不符：{rule.advice[which]}"
                 problems.append(
                     source.problem(
                         path, message, Severity.WARNING, offset=match.start(), width=len(word)
