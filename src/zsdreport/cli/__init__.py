@@ -92,7 +92,14 @@ def _guard(action: Callable[[], T], outcome: str = "") -> T:
 
 @app.command("build", cls=ChineseCommand)
 def build_command(
-    data_dir: DataDir,
+    data_dirs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="数据文件夹",
+            help="一期数据的文件夹，如 data/2023H1；可以写多个，同时生成（-o 下各占一个子文件夹）",
+            show_default=False,
+        ),
+    ],
     output: Annotated[
         Path | None,
         typer.Option(
@@ -119,6 +126,10 @@ def build_command(
     """校验数据并生成报告（Markdown、Word，可选 PDF）。"""
     from zsdreport.build import build
 
+    if len(data_dirs) > 1:
+        _build_batch(data_dirs, output, only, templates, strict, formats)
+        return
+    data_dir = data_dirs[0]
     result = _guard(
         lambda: build(data_dir, output, only, templates, strict=strict, extra=formats),
         "；未生成任何文件。",
@@ -126,6 +137,33 @@ def build_command(
     _print_problems(result.warnings)
     for path in result.outputs:
         say(f"已生成 {path}")
+
+
+def _build_batch(
+    folders: list[Path],
+    output: Path | None,
+    only: str | None,
+    templates: Path | None,
+    strict: bool,
+    extra: str | None,
+) -> None:
+    """Build several folders in parallel: their problems, then one summary line per folder."""
+    from zsdreport.batch import BatchJob, build_many
+
+    outcomes = _guard(lambda: build_many(folders, BatchJob(output, only, templates, strict, extra)))
+    for outcome in outcomes:
+        _print_problems(outcome.problems)
+        if outcome.error is not None:
+            say(f"{outcome.folder}：{outcome.error}", err=True)
+        else:
+            names = "、".join(p.name for p in outcome.outputs)
+            say(f"{outcome.folder}：已生成 {names}（{outcome.seconds:.1f} 秒）")
+    failed = sum(o.failed for o in outcomes)
+    say(
+        f"共 {len(outcomes)} 个文件夹：{len(outcomes) - failed} 个成功，{failed} 个失败。", err=True
+    )
+    if failed:
+        raise typer.Exit(EXIT_DATA)
 
 
 @app.command("check", cls=ChineseCommand)

@@ -1,0 +1,69 @@
+"""Build several data folders at once, each in its own process; one folder's errors stop no other."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zsdreport.errors import DataError, Problem, ZsdError
+
+
+@dataclass(frozen=True)
+class FolderOutcome:
+    """What building one folder gave: outputs and warnings, or the error that stopped it."""
+
+    folder: Path
+    outputs: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """The options of `build`, shared by every folder of the batch."""
+
+    output: Path | None
+    only: str | None
+    templates: Path | None
+    strict: bool
+    extra: str | None
+
+
+def build_one(folder: Path, job: BatchJob) -> FolderOutcome:
+    """Build ``folder``; errors are returned, never raised, so that the batch goes on."""
+    from zsdreport.build import build
+
+    start = time.perf_counter()
+    out = job.output / folder.resolve().name if job.output is not None else None
+    try:
+        result = build(folder, out, job.only, job.templates, strict=job.strict, extra=job.extra)
+    except DataError as e:
+        return FolderOutcome(
+            folder, [], e.problems, e.summary() + "；未生成任何文件", _since(start)
+        )
+    except ZsdError as e:
+        return FolderOutcome(folder, [], [], f"错误：{e}", _since(start))
+    except Exception as e:
+        message = f"内部错误（{type(e).__name__}）：这是 zsdreport 的缺陷，请加 --debug 单独生成这个文件夹"
+        return FolderOutcome(folder, [], [], message, _since(start))
+    return FolderOutcome(folder, result.outputs, result.warnings, None, _since(start))
+
+
+def build_many(folders: list[Path], job: BatchJob) -> list[FolderOutcome]:
+    """Build every folder in a pool of processes (one per core); outcomes in the given order."""
+    workers = min(len(folders), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(build_one, folder, job) for folder in folders]
+        return [future.result() for future in futures]
+
+
+def _since(start: float) -> float:
+    return time.perf_counter() - start
