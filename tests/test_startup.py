@@ -94,7 +94,7 @@ def test_path_options_are_still_paths_without_pydantic(tmp_path: Path) -> None:
     command = get_command(app)
     build_command = command.commands["build"]  # type: ignore[attr-defined]
     ctx = build_command.make_context("build", [str(DATA), "-o", str(tmp_path)])
-    assert ctx.params["data_dir"] == DATA and ctx.params["output"] == tmp_path
+    assert ctx.params["data_dirs"] == [DATA] and ctx.params["output"] == tmp_path
     assert all(isinstance(p._runtime_param, _PlainParam) for p in build_command.params)
 
 
