@@ -47,14 +47,23 @@ def test_text_matches_the_original_report(
     assert value >= MIN_RATIO, "\n".join(differences(reference, candidate))
 
 
-def test_docx_paragraphs_carry_exactly_the_markdown_text(outputs: dict[str, Path]) -> None:
+@pytest.mark.parametrize("template", ["default", "custom"])
+def test_docx_paragraphs_carry_exactly_the_markdown_text(
+    template: str, outputs: dict[str, Path], tmp_path: Path
+) -> None:
     import docx
 
+    from tests.conftest import DATA
+    from tests.custom_template import ADDED, customised
     from tests.markdown_reader import read_blocks
 
+    if template == "custom":
+        result = build(DATA, tmp_path / "out", "md,docx", customised(tmp_path / "tpl"))
+        outputs = {p.suffix.lstrip("."): p for p in result.outputs}
     markdown = [text for _, text in read_blocks(outputs["md"].read_text(encoding="utf-8"))]
     paragraphs = [p.text for p in docx.Document(str(outputs["docx"])).paragraphs if p.text.strip()]
     assert paragraphs == markdown
+    assert (ADDED in markdown) == (template == "custom")
 
 
 def test_changing_one_metric_changes_every_place_it_is_printed(

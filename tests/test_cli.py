@@ -29,6 +29,8 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
         ["totext", "--help"],
         ["git-setup", "--help"],
         ["fill", "--help"],
+        ["templates", "--help"],
+        ["templates", "export", "--help"],
     ],
     ids=lambda a: "-".join(a),
 )
@@ -53,11 +55,11 @@ def test_help_is_chinese_and_pinned(
         (["buid", "data/2023H1"], "错误：没有这个命令：buid，是否想写 build？"),
         (
             ["publish", "data/2023H1"],
-            "错误：没有这个命令：publish；可用的命令有 build、check、metrics、lint-docx、schema、new、fill、diff、totext、git-setup、check-changed、import",
+            "错误：没有这个命令：publish；可用的命令有 build、check、metrics、lint-docx、schema、new、fill、diff、totext、git-setup、check-changed、import、templates",
         ),
         (
             ["--debug"],
-            "错误：缺少命令；可用的命令有 build、check、metrics、lint-docx、schema、new、fill、diff、totext、git-setup、check-changed、import",
+            "错误：缺少命令；可用的命令有 build、check、metrics、lint-docx、schema、new、fill、diff、totext、git-setup、check-changed、import、templates",
         ),
         (["build", "data/2023H1", "--bogus"], "错误：没有选项 --bogus"),
         (["build", "data/2023H1", "--format"], "错误：选项 --format 缺少值"),

@@ -18,7 +18,7 @@ from zsdreport.document.outline import outline
 def rendered() -> dict[str, bytes]:
     report, problems = load_report(DATA)
     assert report is not None, [p.format() for p in problems]
-    return render(outline(report), report, ["md", "docx"], None)
+    return render(outline(report), report, ["md", "docx"])
 
 
 def docx_dump(content: bytes) -> str:
@@ -48,13 +48,20 @@ def test_docx_paragraphs_are_pinned(rendered: dict[str, bytes], update_golden: b
 
 def test_custom_templates_change_the_layout_without_code(tmp_path: Path) -> None:
     from zsdreport.build import build
-    from zsdreport.render.env import default_templates
+    from zsdreport.render.template_folder import TEMPLATE, export_templates
 
     custom = tmp_path / "templates"
-    custom.mkdir()
-    template = (default_templates() / "report.md.j2").read_text(encoding="utf-8")
-    (custom / "report.md.j2").write_text(template.replace("## {{", "## 【{{"), encoding="utf-8")
-    result = build(DATA, tmp_path / "out", "md", custom)
-    markdown = result.outputs[0].read_text(encoding="utf-8")
-    assert "## 【一、上半年工作开展情况" in markdown
-    assert "## 【四、下半年工作打算" in markdown
+    export_templates(custom)
+    template = (custom / TEMPLATE).read_text(encoding="utf-8")
+    numbered = "## [{{ n | marker(1) }}]{.marker}"
+    assert template.count(numbered) == 2
+    template = template.replace(numbered, "## [第{{ n | chinese }}部分　]{.marker}")
+    (custom / TEMPLATE).write_text(template, encoding="utf-8")
+    result = build(DATA, tmp_path / "out", "md,docx", custom)
+    files = {p.suffix: p for p in result.outputs}
+    markdown = files[".md"].read_text(encoding="utf-8")
+    assert "## 第一部分　上半年工作开展情况" in markdown
+    assert "## 第四部分　下半年工作打算" in markdown
+    dump = docx_dump(files[".docx"].read_bytes())
+    assert "Heading 1 | None | 第一部分　上半年工作开展情况" in dump.splitlines()
+    assert "Heading 1 | None | 第四部分　下半年工作打算" in dump.splitlines()

@@ -60,6 +60,7 @@ def imported(args: list[str]) -> list[str]:
         ["check", "--help"],
         ["diff", "--help"],
         ["import", "--help"],
+        ["templates", "export", "--help"],
     ],
 )
 def test_help_imports_nothing_heavy(args: list[str]) -> None:
@@ -101,3 +102,7 @@ def test_path_options_are_still_paths_without_pydantic(tmp_path: Path) -> None:
 def test_markdown_build_does_not_load_word_support(tmp_path: object) -> None:
     loaded = imported(["build", str(DATA), "-o", str(tmp_path), "--only", "md"])
     assert "docx" not in loaded and "lxml" not in loaded and "jinja2" in loaded
+
+
+def test_exporting_templates_loads_neither_jinja_nor_the_parser(tmp_path: object) -> None:
+    assert imported(["templates", "export", f"{tmp_path}/tpl"]) == []

@@ -1,15 +1,18 @@
-"""build: load → validate → lay out → render → write, nothing else."""
+"""build: load → validate → template → document → render → write, nothing else."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zsdreport.check.validate import load_report
-from zsdreport.document.outline import Document, outline
 from zsdreport.errors import DataError, Problem, Severity, UsageError
 from zsdreport.report import Report
+
+if TYPE_CHECKING:
+    from zsdreport.document.outline import Document
 from zsdreport.write import safe_name, write_all
 
 FORMATS = ("md", "docx", "pdf")
@@ -89,12 +92,14 @@ def build(
     else:
         chosen = parse_formats(formats, configured, only=True)
     out = out_dir if out_dir is not None else default_output(data_dir)
-    doc = outline(report)
+    from zsdreport.document.outline import outline
+
+    doc = outline(report, templates)
     stem = safe_name(report.output_name())
     if "pdf" in chosen:
         problems = [*problems, *_font_warnings(report)]
     problems = [*problems, *_pending_warning(report)]
-    files = render(doc, report, chosen, templates)
+    files = render(doc, report, chosen)
     outputs = write_all(out, {f"{stem}.{fmt}": content for fmt, content in files.items()})
     return BuildResult(outputs, problems)
 
@@ -134,15 +139,13 @@ def _font_warnings(report: Report) -> list[Problem]:
     return [Problem(report.source.path, None, None, message, Severity.WARNING)]
 
 
-def render(
-    doc: Document, report: Report, formats: list[str], templates: Path | None
-) -> dict[str, bytes]:
-    """Render ``doc`` in each format, in memory; nothing is written here."""
+def render(doc: Document, report: Report, formats: list[str]) -> dict[str, bytes]:
+    """Render ``doc`` (the template's document) in each format, in memory; nothing is written here."""
     files: dict[str, bytes] = {}
     if "md" in formats:
         from zsdreport.render.markdown import render_markdown
 
-        files["md"] = render_markdown(doc, templates).encode("utf-8")
+        files["md"] = render_markdown(doc).encode("utf-8")
     if "docx" in formats or "pdf" in formats:
         from zsdreport.render.docx import render_docx
 

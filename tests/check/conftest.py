@@ -23,7 +23,7 @@ organs:
 date: 2023-07-10
 preamble: >-
   {year}年以来，在县委、县政府的坚强领导下，
-  各项工作稳步推进。现将有关情况报告如下：
+  各项工作稳步推进。
 sections:
   - heading: "{half}工作开展情况"
     files: [work-party]

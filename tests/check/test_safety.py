@@ -3,6 +3,7 @@ and nothing the user does ends in a traceback."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from tests.check.conftest import MINI, Cli, Folder
 from tests.markdown_reader import read_blocks as _blocks
 from zsdreport.document.outline import Block, Document, Kind
 from zsdreport.errors import OutputError
-from zsdreport.render.env import escape_markdown
+from zsdreport.render.env import escape_document, escape_markdown
 from zsdreport.render.markdown import render_markdown
 from zsdreport.text import join_lines
 from zsdreport.write import safe_name, write_all
@@ -82,6 +83,65 @@ def test_escaped_text_reads_back_as_exactly_itself(raw: str) -> None:
         assert _blocks("# " + escape_markdown(text) + "\n") == [("h1", text)]
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.one_of(_PIECES, st.sampled_from(["{", "}", "{.item}", "]{.lead}"])),
+        min_size=1,
+        max_size=12,
+    ).map("".join)
+)
+def test_escaped_text_reads_back_from_the_document_markdown_as_itself(raw: str) -> None:
+    from zsdreport.document.dialect import read_blocks
+
+    text = join_lines(raw)
+    if text:
+        doc = escape_document(text)
+        assert read_blocks(doc + "\n") == [Block("body", text)]
+        assert read_blocks("{.item}\n[1.]{.marker}[" + doc + "]{.lead}" + doc + "\n") == [
+            Block("item", text, "1.", text, level=3)
+        ]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_user_text_cannot_change_the_document_the_template_writes(
+    text: str, folder: Folder
+) -> None:
+    """Every field the default template prints, hostile, reads back from its document as itself."""
+    from zsdreport.check.validate import load_report
+    from zsdreport.document.outline import outline
+    from zsdreport.text import prose
+
+    quoted = json.dumps(text, ensure_ascii=False)
+    report = (
+        MINI["report.yaml"]
+        .replace("title: 祖师殿镇{year}年{half}工作总结", f"title: {quoted}\nrecipient: {quoted}")
+        .replace("  - 溆浦县祖师殿镇人民政府", f"  - {quoted}")
+    )
+    party = (
+        MINI["work-party.yaml"]
+        .replace("heading: 大力抓党建、提作风，不断夯实基层党建工作基础", f"heading: {quoted}")
+        .replace("  - lead: 加强党的领导，把准发展“方向盘”。", f"  - lead: {quoted}")
+    )
+    problems = MINI["problems.yaml"].replace(
+        "  - lead: 产业发展结构比较单一。\n    text: 我镇虽有。",
+        f"  - lead: {quoted}\n    text: {quoted}",
+    )
+    loaded, found = load_report(
+        folder({"report.yaml": report, "work-party.yaml": party, "problems.yaml": problems})
+    )
+    assert loaded is not None, [p.format() for p in found]
+    printed = prose(text)
+    blocks = {b.kind: b for b in reversed(outline(loaded).blocks)}  # the first of each kind
+    assert blocks["title"].text == printed
+    assert blocks["recipient"].text == printed
+    assert (blocks["heading2"].marker, blocks["heading2"].body) == ("（一）", printed)
+    assert (blocks["item"].marker, blocks["item"].lead) == ("1.", printed)
+    last_point = [b for b in outline(loaded).blocks if b.kind == "point"][-1]
+    assert (last_point.marker, last_point.lead, last_point.body) == ("二是", printed, printed)
+    assert [b.text for b in outline(loaded).blocks if b.kind == "signature"][-1] == printed
+
+
 def test_prose_that_looks_like_markdown_builds_as_plain_paragraphs(
     folder: Folder, cli: Cli
 ) -> None:
@@ -120,23 +180,23 @@ def test_prose_that_looks_like_markdown_builds_as_plain_paragraphs(
     ("template", "message"),
     [
         (
-            "# {{ doc.title }}\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
+            "# {{ title }}\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
             "模板 {t}:2 试图访问不允许的内容，已被安全沙箱阻止（access to attribute '__class__' of 'str' object is unsafe.）：模板只能使用提供给它的数据",
         ),
         (
-            "{{ doc.blocks.append(1) }}\n",
+            "{{ parts.append(1) }}\n",
             "模板 {t}:1 试图访问不允许的内容，已被安全沙箱阻止（access to attribute 'append' of 'list' object is unsafe.）：模板只能使用提供给它的数据",
         ),
         (
-            "# {{ doc.title }}\n\n{{ undefined_name }}\n",
+            "# {{ title }}\n\n{{ undefined_name }}\n",
             "模板 {t}:3 用到了未定义的变量 undefined_name（Jinja 原文：'undefined_name' is undefined）：可用的变量见默认模板 report.md.j2 开头的说明",
         ),
         (
-            "# {{ doc.title }}\n{% for b in doc.blocks %}\n",
+            "# {{ title }}\n{% for p in parts %}\n",
             "模板 {t}:2 语法错误：模板在 {% for %} 块结束前就结束了：缺少 {% endfor %}（Jinja 原文：Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'.）",
         ),
         (
-            "# {{ doc.title }}\n\n{{ }}\n",
+            "# {{ title }}\n\n{{ }}\n",
             "模板 {t}:3 语法错误：缺少表达式：{{ }} 或 {% %} 里少写了内容（Jinja 原文：Expected an expression, got 'end of print statement'）",
         ),
         (

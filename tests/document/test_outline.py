@@ -154,7 +154,7 @@ def test_a_text_given_as_a_list_is_several_paragraphs(
     assert [(b.kind, b.text) for b in blocks_of(root)] == [
         ("title", "测试"),
         ("body", "开头第一段。"),
-        ("body", "开头第二段。"),
+        ("body", "开头第二段。现将有关情况报告如下："),  # the template's fixed sentence
         ("heading1", "一、打算"),
         ("item", "1.甲。第一段。"),
         ("body", "第二段。一是一事。二是二事。"),

@@ -17,7 +17,7 @@ from zsdreport.schema import StyleProfile
 def report_docx() -> bytes:
     report, _ = load_report(DATA)
     assert report is not None
-    return render(outline(report), report, ["docx"], None)["docx"]
+    return render(outline(report), report, ["docx"])["docx"]
 
 
 def test_two_conversions_at_once_do_not_collide() -> None:

@@ -26,6 +26,7 @@ from zsdreport.periods.words import check_period_words
 from zsdreport.report import Part, Report, Section
 from zsdreport.schema import Item, ReportFile, SectionFile, SectionGroup, SubItem
 from zsdreport.schema.report import PERIOD_WORDS, SectionRef
+from zsdreport.text import prose
 from zsdreport.write import safe_name
 
 REPORT_FILE = "report.yaml"
@@ -87,6 +88,7 @@ def load_report(root: Path, *, previous: bool = True) -> tuple[Report | None, li
         problems += load_previous(report, lambda folder: load_report(folder, previous=False))
     _check_output(report, problems)
     problems += _check_date(source, meta)
+    problems += _check_preamble(source, meta)
     if not meta.organs:
         problems.append(
             source.problem(("organs",), "缺少署名 organs（发文机关）", Severity.WARNING)
@@ -115,6 +117,25 @@ def _check_date(source: Source, meta: ReportFile) -> list[Problem]:
     window = f"{start.year}年{start.month}月至{end.year}年{end.month}月"
     message = f"成文日期 {written} 不像{span}总结的日期（通常在 {window}）：是否忘了改日期？"
     return [source.problem(("date",), message, Severity.WARNING)]
+
+
+INTRO = "现将有关情况报告如下"
+"""The fixed sentence the default template ends the preamble with (templates/report.md.j2)."""
+
+
+def _check_preamble(source: Source, meta: ReportFile) -> list[Problem]:
+    """Warn when the preamble still ends with the sentence the template now writes after it."""
+    paragraphs = [p for p in meta.preamble if p.strip()]
+    if not paragraphs or not prose(paragraphs[-1]).rstrip("：:。").endswith(INTRO):
+        return []
+    path: PathKey = ("preamble",)
+    if isinstance(source.data.get("preamble"), list):
+        path += (len(meta.preamble) - 1,)
+    message = (
+        f"开头语末尾的“{INTRO}：”由模板写出（report.md.j2），数据中不必再写，"
+        "否则会印两次：请从 preamble 中删去这句"
+    )
+    return [source.problem(path, message, Severity.WARNING)]
 
 
 def _sections_anyway(source: Source) -> list[SectionGroup]:

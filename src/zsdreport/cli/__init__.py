@@ -119,7 +119,11 @@ def build_command(
         typer.Option("--only", help="只生成这些格式，逗号分隔（如 --only md）"),
     ] = None,
     templates: Annotated[
-        Path | None, typer.Option("--templates", help="自定义模板文件夹（覆盖同名的默认模板）")
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="自定义模板文件夹，须含 report.md.j2（用 templates export 导出默认模板后修改）",
+        ),
     ] = None,
     strict: Strict = False,
 ) -> None:
@@ -258,6 +262,10 @@ from zsdreport.cli import periods  # noqa: E402  (its commands use _guard, defin
 
 app.command("new", cls=ChineseCommand)(periods.new_command)
 app.command("fill", cls=ChineseCommand)(periods.fill_command)
+
+from zsdreport.cli.templates import templates_app  # noqa: E402  (it uses _guard above)
+
+app.add_typer(templates_app)
 
 
 def main(args: list[str] | None = None) -> None:

@@ -75,7 +75,7 @@ def tracked_report(old: Report, new: Report, author: str | None = None) -> bytes
     from zsdreport.document.outline import outline
 
     new_doc = outline(new)
-    old_bytes = render(outline(old), old, ["docx"], None)["docx"]
-    new_bytes = render(new_doc, new, ["docx"], None)["docx"]
+    old_bytes = render(outline(old), old, ["docx"])["docx"]
+    new_bytes = render(new_doc, new, ["docx"])["docx"]
     who = author or new_doc.author or "zsdreport"
     return tracked_docx(old_bytes, new_bytes, who, revision_time(new))

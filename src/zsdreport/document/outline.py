@@ -1,19 +1,19 @@
-"""Pure layout: Report → the ordered blocks of the document, with generated numbering.
+"""The document: the blocks the template's Markdown reads back as, in order.
 
-Markdown and .docx are both written from these blocks, so their text cannot drift apart.
+The template (templates/report.md.j2) renders the report into document Markdown;
+``outline`` reads that back into blocks, and the .md and .docx are both written from them,
+so a change to the template reaches both and their text cannot drift apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Literal
 
-from zsdreport.document.numbering import marker, ordinal_point
 from zsdreport.document.placement import signature_indents
 from zsdreport.figures.references import expand
-from zsdreport.report import Report, Section
-from zsdreport.schema import Item, Point, SubItem
+from zsdreport.report import Report
 from zsdreport.text import prose, zi
 
 Kind = Literal[
@@ -29,9 +29,6 @@ Kind = Literal[
     "date",
     "table",
 ]
-
-
-Say = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -68,85 +65,34 @@ class Document:
     blocks: list[Block]
 
 
-def outline(report: Report) -> Document:
-    """Lay out ``report`` as numbered blocks."""
-    words = report.words()
+def outline(report: Report, templates: Path | None = None) -> Document:
+    """Render ``report`` through the template and read the document it writes back as blocks."""
+    from zsdreport.document.context import template_context
+    from zsdreport.document.dialect import DocumentSyntaxError, failure, read_blocks
+    from zsdreport.render.env import environment
+    from zsdreport.render.template_folder import TEMPLATE
+
+    template = environment(templates).get_template(TEMPLATE)
+    markdown = template.render(template_context(report))
+    try:
+        blocks = read_blocks(markdown)
+    except DocumentSyntaxError as e:
+        raise failure(e, str(template.filename), markdown) from e
+    blocks = place_signature(blocks, literal=report.meta.style.signature_rule == "literal")
     meta = report.meta
-
-    def say(text: str) -> str:
-        return prose(expand(text, words))
-
-    title = report.title()
-    blocks = [Block("title", title)]
-    if meta.recipient:
-        blocks.append(Block("recipient", say(meta.recipient)))
-    blocks += [Block("body", say(p)) for p in meta.preamble if p.strip()]
-    if meta.comparison is not None:
-        blocks.append(_comparison(report, say(meta.comparison.title)))
-    for n, part in enumerate(report.parts, 1):
-        if part.heading is not None:
-            blocks.append(Block("heading1", say(part.heading), marker(1, n), level=1))
-            for m, section in enumerate(part.sections, 1):
-                blocks.append(Block("heading2", say(section.data.heading), marker(2, m), level=2))
-                blocks += _section_body(section, say)
-        else:
-            for section in part.sections:
-                blocks.append(Block("heading1", say(section.data.heading), marker(1, n), level=1))
-                blocks += _section_body(section, say)
-    blocks += _signature(report, say)
+    title = next((b.text for b in blocks if b.kind == "title"), report.title())
     author = meta.author or (meta.organs[0] if meta.organs else "")
-    return Document(title, say(author) if author else "", blocks)
+    return Document(title, prose(expand(author, report.words())) if author else "", blocks)
 
 
-def _section_body(section: Section, say: Say) -> Iterator[Block]:
-    data = section.data
-    yield from (Block("body", say(p)) for p in data.text if p.strip())
-    yield from _items(data.items, say, level=3)
-    for n, point in enumerate(data.points, 1):
-        yield Block("point", say(point.text), ordinal_point(n), say(point.lead))
-    for table in data.tables:
-        width = max(len(row) for row in table.rows)
-        rows = tuple(tuple(say(c) for c in row) + ("",) * (width - len(row)) for row in table.rows)
-        # The body holds the cells' text so that whatever reads blocks as text still sees it.
-        yield Block("table", " ".join(c for row in rows for c in row if c), rows=rows)
-
-
-def _items(items: Sequence[Item | SubItem], say: Say, level: int) -> Iterator[Block]:
-    kind: Kind = "item" if level == 3 else "subitem"
-    for n, item in enumerate(items, 1):
-        # The first paragraph carries the number and lead; inline points end the last one.
-        paragraphs = [say(p) for p in item.text if p.strip()] or [""]
-        paragraphs[-1] += _inline_points(item.points, say)
-        yield Block(kind, paragraphs[0], marker(level, n), say(item.lead), level=level)
-        yield from (Block("body", p) for p in paragraphs[1:])
-        if isinstance(item, Item):
-            yield from _items(item.items, say, level=4)
-
-
-def _inline_points(points: list[Point], say: Say) -> str:
-    return "".join(ordinal_point(n) + say(p.lead) + say(p.text) for n, p in enumerate(points, 1))
-
-
-def _signature(report: Report, say: Say) -> list[Block]:
-    meta = report.meta
-    organs = [say(o) for o in meta.organs]
-    date = f"{meta.date.year}年{meta.date.month}月{meta.date.day}日" if meta.date else ""
-    if not organs and not date:
-        return []
-    longest = max(organs, key=zi, default="")
+def place_signature(blocks: list[Block], *, literal: bool = False) -> list[Block]:
+    """Return ``blocks`` with the right indents of the 署名 and 成文日期 set (GB/T 9704 §7.3.5)."""
+    names = [b.text for b in blocks if b.kind == "signature"]
+    date = next((b.text for b in blocks if b.kind == "date"), "")
+    if not names and not date:
+        return blocks
     right_name, right_date = signature_indents(
-        longest, date, literal=meta.style.signature_rule == "literal"
+        max(names, key=zi, default=""), date, literal=literal
     )
-    blocks = [Block("signature", organ, right_chars=right_name) for organ in organs]
-    if date:
-        blocks.append(Block("date", date, right_chars=right_date))
-    return blocks
-
-
-def _comparison(report: Report, caption: str) -> Block:
-    """Return the 主要指标对比表 as a table block with its caption."""
-    from zsdreport.compare.table import ALIGN, comparison_rows
-
-    rows = comparison_rows(report)
-    body = " ".join(c for row in rows for c in row if c)
-    return Block("table", body, rows=rows, caption=caption, align=ALIGN)
+    indents = {"signature": right_name, "date": right_date}
+    return [replace(b, right_chars=indents[b.kind]) if b.kind in indents else b for b in blocks]

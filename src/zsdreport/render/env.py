@@ -23,7 +23,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
-from zsdreport.errors import TemplateFailure, UsageError
+from zsdreport.document.numbering import chinese, marker, ordinal_point
+from zsdreport.errors import TemplateFailure
+from zsdreport.render.template_folder import check_folder, default_templates
 
 # What a template itself can get wrong, besides Jinja's own errors: `{{ 1 / 0 }}`, `{{ "a" + 1 }}`.
 _TEMPLATE_FAULTS = (
@@ -238,29 +240,24 @@ def _where(error: BaseException, filename: str | None) -> str:
     return f"{filename}:{line}" if line else str(filename or "<模板>")
 
 
-def default_templates() -> Path:
-    """Return the folder of the templates that ship with zsdreport."""
-    packaged = Path(__file__).resolve().parent.parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    # An editable install runs from the source tree, where templates/ sits at the top.
-    return Path(__file__).resolve().parents[3] / "templates"
-
-
 def environment(templates: Path | None = None) -> SandboxedEnvironment:
-    """Return the template environment; a user folder overrides the shipped templates."""
-    folders = [default_templates()]
-    if templates is not None:
-        if not templates.is_dir():
-            raise UsageError(f"找不到模板文件夹：{templates}")
-        folders.insert(0, templates)
+    """Return the template environment: the shipped templates, or a user's folder instead.
+
+    A user's folder is used alone (check_folder): falling back to a shipped file would print
+    a layout the user did not write.
+    """
+    folder = default_templates() if templates is None else check_folder(templates)
     env = _Environment(
-        loader=FileSystemLoader([str(f) for f in folders]),
+        loader=FileSystemLoader(str(folder)),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = escape_markdown
+    env.filters["md"] = escape_document
+    # Numbering is computed in the template from loop indexes, never typed in data.
+    env.filters["marker"] = lambda n, level: marker(level, n)
+    env.filters["point"] = ordinal_point
+    env.filters["chinese"] = chinese
     return env
 
 
@@ -281,3 +278,8 @@ def escape_markdown(text: str) -> str:
     if _RULE_LINE.match(text):
         return "\\" + text
     return _LIST_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+
+
+def escape_document(text: str) -> str:
+    """Escape ``text`` for the document Markdown, where ``{.kind}`` lines also mean structure."""
+    return escape_markdown(text).replace("{", "\\{").replace("}", "\\}")
