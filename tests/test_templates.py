@@ -39,3 +39,14 @@ def test_an_edited_template_changes_both_outputs_paragraph_for_paragraph(tmp_pat
     assert custom_docx[signature] == ("Body Text", ADDED)
     styles = [style for style, _ in custom_docx]
     assert styles[:signature] + styles[signature + 1 :] == [style for style, _ in default_docx]
+
+
+def test_an_imported_report_prints_the_fixed_sentence_once(tmp_path: Path) -> None:
+    from tests.conftest import SEED
+    from zsdreport.importer import import_report
+
+    import_report(SEED, tmp_path / "data")
+    result = build(tmp_path / "data", tmp_path / "out", "md")
+    markdown = result.outputs[0].read_text(encoding="utf-8")
+    assert markdown.count(INTRO) == 1
+    assert SEED.read_text(encoding="utf-8").count(INTRO[:-1]) == 1  # the seed has ":"

@@ -137,3 +137,16 @@ def zi(text: str) -> float:
 def is_cjk(ch: str) -> bool:
     """Tell whether ``ch`` is Chinese text or Chinese punctuation."""
     return re.fullmatch(CJK, ch) is not None
+
+
+INTRO = "现将有关情况报告如下："
+"""The sentence the default template ends the preamble with (templates/report.md.j2)."""
+
+
+def without_intro(paragraph: str) -> str:
+    """Return ``paragraph`` without a closing 现将有关情况报告如下：, which the template writes."""
+    text = paragraph.rstrip()
+    for ending in (INTRO, INTRO[:-1] + ":", INTRO[:-1] + "。", INTRO[:-1]):
+        if text.endswith(ending):
+            return text.removesuffix(ending).rstrip()
+    return paragraph

@@ -26,7 +26,7 @@ from zsdreport.periods.words import check_period_words
 from zsdreport.report import Part, Report, Section
 from zsdreport.schema import Item, ReportFile, SectionFile, SectionGroup, SubItem
 from zsdreport.schema.report import PERIOD_WORDS, SectionRef
-from zsdreport.text import prose
+from zsdreport.text import INTRO, prose, without_intro
 from zsdreport.write import safe_name
 
 REPORT_FILE = "report.yaml"
@@ -119,20 +119,16 @@ def _check_date(source: Source, meta: ReportFile) -> list[Problem]:
     return [source.problem(("date",), message, Severity.WARNING)]
 
 
-INTRO = "现将有关情况报告如下"
-"""The fixed sentence the default template ends the preamble with (templates/report.md.j2)."""
-
-
 def _check_preamble(source: Source, meta: ReportFile) -> list[Problem]:
     """Warn when the preamble still ends with the sentence the template now writes after it."""
     paragraphs = [p for p in meta.preamble if p.strip()]
-    if not paragraphs or not prose(paragraphs[-1]).rstrip("：:。").endswith(INTRO):
+    if not paragraphs or without_intro(prose(paragraphs[-1])) == prose(paragraphs[-1]):
         return []
     path: PathKey = ("preamble",)
     if isinstance(source.data.get("preamble"), list):
         path += (len(meta.preamble) - 1,)
     message = (
-        f"开头语末尾的“{INTRO}：”由模板写出（report.md.j2），数据中不必再写，"
+        f"开头语末尾的“{INTRO}”由模板写出（report.md.j2），数据中不必再写，"
         "否则会印两次：请从 preamble 中删去这句"
     )
     return [source.problem(path, message, Severity.WARNING)]

@@ -33,7 +33,7 @@ def import_report(
     from zsdreport.importer.shape import shape
     from zsdreport.importer.sources import read_source
     from zsdreport.importer.writer import dump, write_folder
-    from zsdreport.text import full_width
+    from zsdreport.text import full_width, without_intro
 
     source = read_source(path)
     problems = list(source.problems)
@@ -76,6 +76,10 @@ def import_report(
     if outline.recipient:
         report["recipient"] = outline.recipient
     preamble = [period_words(full_width(p), period) for p in shaped.report["preamble"]]
+    if preamble:
+        # The template writes the closing 现将有关情况报告如下： itself: keep it once.
+        preamble[-1] = without_intro(preamble[-1])
+        preamble = [p for p in preamble if p.strip()]
     if preamble:
         report["preamble"] = preamble
     report["sections"] = [
