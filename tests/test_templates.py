@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import docx
@@ -50,3 +51,38 @@ def test_an_imported_report_prints_the_fixed_sentence_once(tmp_path: Path) -> No
     markdown = result.outputs[0].read_text(encoding="utf-8")
     assert markdown.count(INTRO) == 1
     assert SEED.read_text(encoding="utf-8").count(INTRO[:-1]) == 1  # the seed has ":"
+
+
+def test_a_table_goes_through_the_template_into_both_outputs(
+    tree: Callable[[Mapping[str, str]], Path], tmp_path: Path
+) -> None:
+    root = tree(
+        {
+            "report.yaml": """
+                title: 测试
+                period: 2023H1
+                sections: [plans]
+            """,
+            "plans.yaml": """
+                heading: 打算
+                text: 正文。
+                tables:
+                  - rows:
+                      - [指标, 完成]
+                      - ["投资|总额", 3200万元]
+                      - [只有一格]
+            """,
+        }
+    )
+    result = build(root, tmp_path / "out", "md,docx")
+    files = {p.suffix: p for p in result.outputs}
+    markdown = files[".md"].read_text(encoding="utf-8")
+    assert (
+        "| 指标 | 完成 |\n| --- | --- |\n| 投资\\|总额 | 3200万元 |\n| 只有一格 |  |\n" in markdown
+    )
+    table = docx.Document(str(files[".docx"])).tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["指标", "完成"],
+        ["投资|总额", "3200万元"],
+        ["只有一格", ""],
+    ]
