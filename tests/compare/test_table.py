@@ -126,7 +126,7 @@ def test_a_missing_previous_folder_is_an_error_at_its_line(tmp_path: Path) -> No
     folder = copy_second(tmp_path, "comparison:\n  previous: ../2022H2\n  metrics: [new_loans]\n")
     (message,) = messages(folder)
     assert message.startswith(
-        f"{folder / 'report.yaml'}:17:13: 错误: 无法读取上期数据：找不到数据文件夹"
+        f"{folder / 'report.yaml'}:16:13: 错误: 无法读取上期数据：找不到数据文件夹"
     )
 
 
