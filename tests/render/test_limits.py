@@ -86,3 +86,25 @@ def test_a_lone_surrogate_from_a_template_is_a_message_not_a_crash(tmp_path: Pat
     assert _failure(tmp_path, '第一行\n{{ "\\ud800" }}\n') == (
         "模板 <t>/report.md.j2 输出了无法保存的字符 U+D800（输出的第 2 行）：请检查模板中 \\ud800 之类的写法"
     )
+
+
+@pytest.mark.parametrize(
+    ("template", "said"),
+    [
+        ('{{ "x"|center(10**9) }}', "过滤器 center 的参数 1000000000 过大"),
+        ('{{ "x"|indent(10**9) }}', "过滤器 indent 的参数 1000000000 过大"),
+        ('{{ "%*s"|format(10**9, "") }}', "format 的格式“%*s”中的宽度过大"),
+        ('{{ "%999999999s"|format("") }}', "format 的格式“%999999999s”中的宽度过大"),
+        ("{{ lipsum(10**9) }}", "lipsum(1000000000) 过大"),
+    ],
+)
+def test_one_filter_call_cannot_build_an_enormous_string(
+    tmp_path: Path, template: str, said: str
+) -> None:
+    assert said in _failure(tmp_path, template)
+
+
+def test_ordinary_filter_arguments_still_work(tmp_path: Path) -> None:
+    assert _render(
+        tmp_path, '{{ "ab"|center(6) }}|{{ "%5s"|format("x") }}|{{ "a b"|indent(2) }}'
+    ) == ("  ab  |    x|a b")

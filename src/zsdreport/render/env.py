@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 import traceback
@@ -258,7 +259,54 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
     env.filters["marker"] = lambda n, level: marker(level, n)
     env.filters["point"] = ordinal_point
     env.filters["chinese"] = chinese
+    _bound_builtins(env)
     return env
+
+
+# A width like %*s or {:>999999999} in a format string: one filter call allocating gigabytes.
+_HUGE_WIDTH = re.compile(r"%[-+ #0]*(?:\*|[0-9]{7,})|\{[^{}]*:[^{}]*[0-9]{7,}")
+
+
+def _bound_builtins(env: SandboxedEnvironment) -> None:
+    """Refuse the built-in filters' arguments that would build one enormous string at once.
+
+    The streamed render stops a template that prints too much, but only between pieces: a
+    single ``"x"|center(10**9)`` or ``lipsum(10**9)`` would first fill the memory.
+    """
+
+    def widths(name: str) -> Any:
+        original = env.filters[name]
+
+        @functools.wraps(original)
+        def bounded(*args: Any, **kwargs: Any) -> Any:
+            for value in (*args, *kwargs.values()):
+                if isinstance(value, int) and not isinstance(value, bool) and value > MAX_REPEAT:
+                    raise TemplateLimit(
+                        f"过滤器 {name} 的参数 {value} 过大（最多 {MAX_REPEAT}）：报告用不到这么长的内容"
+                    )
+            return original(*args, **kwargs)
+
+        return bounded
+
+    for name in ("center", "indent", "wordwrap", "truncate"):
+        env.filters[name] = widths(name)
+    original_format = env.filters["format"]
+
+    @functools.wraps(original_format)
+    def bounded_format(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str) and _HUGE_WIDTH.search(value):
+            raise TemplateLimit(f"format 的格式“{value}”中的宽度过大：报告用不到这么长的内容")
+        return original_format(value, *args, **kwargs)
+
+    env.filters["format"] = bounded_format
+    original_lipsum = env.globals["lipsum"]
+
+    def bounded_lipsum(n: int = 5, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(n, int) and n > 100:
+            raise TemplateLimit(f"lipsum({n}) 过大：最多 100 段")
+        return original_lipsum(n, *args, **kwargs)  # type: ignore[operator]
+
+    env.globals["lipsum"] = bounded_lipsum
 
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
