@@ -328,3 +328,22 @@ def test_the_default_output_is_build_in_the_project_wherever_the_command_runs(
     assert code == 0, err
     assert _built(tmp_path / "build" / "2023H1") == [".md"]
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["2023H1"]
+
+
+def test_a_library_missing_from_an_old_environment_says_to_reinstall(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from zsdreport.document import dialect
+
+    def not_installed() -> None:
+        raise ModuleNotFoundError("No module named 'mdit_py_plugins'", name="mdit_py_plugins")
+
+    monkeypatch.setattr(dialect, "parser", not_installed)
+    code, out, err = run(["build", str(DATA), "-o", str(tmp_path / "out"), "--only", "md"], capsys)
+    assert code == 1
+    assert err.endswith(
+        "错误：缺少 zsdreport 需要的软件包 mdit_py_plugins：更新 zsdreport 后请重新安装，"
+        "在仓库目录运行 make build（或 .venv/bin/pip install -e .）\n"
+    )
+    assert "内部错误" not in err and out == ""
+    assert not (tmp_path / "out").exists()

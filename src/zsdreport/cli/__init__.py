@@ -79,6 +79,16 @@ def _guard(action: Callable[[], T], outcome: str = "") -> T:
         raise typer.Exit(e.exit_code) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
+    except ModuleNotFoundError as e:
+        # A library added by an update that this environment has not installed yet.
+        if _state["debug"] or not e.name or e.name.split(".")[0] == "zsdreport":
+            raise
+        say(
+            f"错误：缺少 zsdreport 需要的软件包 {e.name}：更新 zsdreport 后请重新安装，"
+            "在仓库目录运行 make build（或 .venv/bin/pip install -e .）",
+            err=True,
+        )
+        raise typer.Exit(EXIT_DATA) from None
     except Exception as e:
         if _state["debug"]:
             raise
