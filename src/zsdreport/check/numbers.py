@@ -15,6 +15,8 @@ _CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10**4, "亿": 10**8}
 _CN_CHARS = "".join([*_CN_DIGITS, *_CN_UNITS, *_CN_BIG])
+# 56八, 5十: Arabic digits run on into Chinese ones (万 and 亿 are left to be units).
+_MIXED = re.compile(f"-?[0-9]+(?:\\.[0-9]+)?([{''.join([*_CN_DIGITS, *_CN_UNITS])}]+)")
 
 
 def number_hint(text: str) -> str:
@@ -37,8 +39,7 @@ def number_hint(text: str) -> str:
         return f"：小数点后没有数字，是否想写 {value[:-1]}？"
     if re.fullmatch(r"-?[0-9.]*[0-9][0-9.]*", value):
         return "：数字中只能有一个小数点，请核对"
-    small = "".join([*_CN_DIGITS, *_CN_UNITS])
-    mixed = re.fullmatch(rf"-?[0-9]+(?:\.[0-9]+)?([{small}]+)", value)
+    mixed = _MIXED.fullmatch(value)
     if mixed:
         # 56八: reading 八 as a unit (as for 12户) would silently drop a digit. 万 and 亿 stay
         # units (1万 → unit: 万), as 万元 and 万亩 are.

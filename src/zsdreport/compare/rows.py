@@ -25,6 +25,11 @@ def change_unit(unit: str) -> str:
     return "个百分点" if unit == "%" else unit
 
 
+def has_rate(unit: str) -> bool:
+    """Tell whether a change in ``unit`` gets a 增幅: a percentage's change is in 个百分点 already."""
+    return unit != "%"
+
+
 def change_text(figure: FigureChange) -> str:
     """Return the change as printed, e.g. ``+18人`` or ``-0.3个百分点``; empty when not compared."""
     if figure.change is None:
@@ -60,8 +65,7 @@ def figure_cells(figure: FigureChange) -> list[str]:
         figure.old_text,
         figure.new_text,
         change_text(figure),
-        # A percentage's change is in 个百分点 already: a rate of a rate would mislead.
-        "" if figure.status == "unit_changed" or figure.unit == "%" else rate_text(figure.rate),
+        rate_text(figure.rate) if figure.status != "unit_changed" and has_rate(figure.unit) else "",
         note(figure),
     ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zsdreport.compare.figures import compare_figures
-from zsdreport.compare.rows import change_text, change_unit, rate_text
+from zsdreport.compare.rows import change_text, change_unit, has_rate, rate_text
 from zsdreport.figures.figure import Figure
 from zsdreport.report import Report
 
@@ -48,5 +48,5 @@ def comparison_rows(report: Report) -> tuple[tuple[str, ...], ...]:
 
 
 def _rate(text: str, figure: Figure) -> str:
-    """Return the 增幅 cell: none for a percentage, whose change is already in 个百分点."""
-    return MISSING if figure.metric.unit == "%" else text
+    """Return the 增幅 cell, or "—" where the unit has none (has_rate)."""
+    return text if has_rate(figure.metric.unit) else MISSING

@@ -14,6 +14,7 @@ from zsdreport.compare.rows import (
     FIGURE_STATUS,
     ITEM_STATUS,
     change_unit,
+    has_rate,
     note,
     plain,
 )
@@ -54,7 +55,7 @@ def figure_rows(comparison: Comparison) -> list[list[str]]:
             plain(f.old),
             plain(f.new),
             _signed(f.change),
-            "" if f.unit == "%" else _signed(f.rate),
+            _signed(f.rate) if has_rate(f.unit) else "",
             change_unit(f.unit) if f.change is not None else f.unit,
             f.old_unit or "",
             note(f),
