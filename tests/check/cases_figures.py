@@ -36,6 +36,27 @@ _BLOCK_RATE = '  done_rate:\n    label: 办结率\n    formula: done # / handled
 _MANY_POINTS = "heading: 存在问题及不足\npoints:\n" + "  - 甲。\n" * 10_000
 
 FIGURE_CASES: list[Case] = [
+    # --- fixed figures (kept as they are by `zsdreport new`) ---------------------------------
+    Case(
+        "fixed-computed",
+        "schema",
+        _party("digits: 1,", "digits: 1, fixed: true,"),
+        [
+            "data/work-party.yaml:6:14: 错误: fixed（固定数）只用于录入的数；计算指标随它用到的数变化：请删除 fixed"
+        ],
+    ),
+    Case(
+        "fixed-pending",
+        "schema",
+        _party("value: 3, unit: 次}", "value: 待填, unit: 次, fixed: true}"),
+        ["data/work-party.yaml:3:19: 错误: fixed（固定数）要写出它的数值，不能是 待填"],
+    ),
+    Case(
+        "fixed-not-a-flag",
+        "schema",
+        _party("value: 3, unit: 次}", "value: 3, unit: 次, fixed: 是}"),
+        ['data/work-party.yaml:3:66: 错误: 应为 true 或 false，实际为 "是"'],
+    ),
     # --- the formula language ---------------------------------------------------------------
     Case(
         "formula-hash-quoted",

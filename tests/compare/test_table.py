@@ -143,3 +143,42 @@ def test_a_broken_previous_period_is_named(tmp_path: Path) -> None:
     comparison = f"comparison:\n  previous: {previous}\n  metrics: [new_loans]\n"
     (message,) = messages(copy_second(tmp_path, comparison))
     assert "上期数据" in message and "有 1 处错误" in message and "zsdreport check" in message
+
+
+def test_the_table_uses_compare_previous_when_it_names_no_folder(tmp_path: Path) -> None:
+    """One folder for 上期: comparison.previous may be left out when compare.previous is written."""
+    comparison = f"compare: {{previous: {DATA}}}\ncomparison:\n  metrics: [{', '.join(CHOSEN)}]\n"
+    folder = copy_second(tmp_path, comparison)
+    (md,) = build(folder, tmp_path / "out", "md").outputs
+    lines = [line for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    rows = [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines[2:]]
+    assert rows == expected_rows()
+
+
+def test_two_different_previous_folders_are_an_error(tmp_path: Path) -> None:
+    comparison = (
+        f"compare: {{previous: {DATA}}}\n"
+        "comparison:\n  previous: ../2022H2\n  metrics: [new_loans]\n"
+    )
+    folder = copy_second(tmp_path, comparison)
+    (message,) = messages(folder)
+    assert message == (
+        f"{folder / 'report.yaml'}:17:13: 错误: 对比表的上期 ../2022H2 与 compare.previous（{DATA}）"
+        "不同：对比表就用上期，请删除 comparison.previous 或改成一致"
+    )
+
+
+def test_the_same_folder_written_twice_is_accepted(tmp_path: Path) -> None:
+    comparison = (
+        f"compare: {{previous: {DATA}/}}\ncomparison:\n  previous: {DATA}\n  metrics: [new_loans]\n"
+    )
+    check(copy_second(tmp_path, comparison))
+
+
+def test_a_table_without_any_previous_folder_is_an_error(tmp_path: Path) -> None:
+    folder = copy_second(tmp_path, "comparison:\n  metrics: [new_loans]\n")
+    (message,) = messages(folder)
+    assert message == (
+        f"{folder / 'report.yaml'}:16:3: 错误: 对比表需要上期数据："
+        "在 compare 中写 previous（如 compare: {previous: ../2023H1}）"
+    )

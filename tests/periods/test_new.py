@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -32,7 +33,7 @@ def typed_figures() -> dict[str, tuple[str, str]]:
     return {
         f.metric.label: (str(f.metric.value), f.metric.unit)
         for f in report.figures.values()
-        if f.metric.formula is None
+        if f.metric.formula is None and not f.metric.fixed
     }
 
 
@@ -81,12 +82,15 @@ def test_only_value_lines_and_period_words_change(second: Path) -> None:
         new = second / old.name
         old_lines = old.read_text("utf-8").splitlines()
         new_lines = new.read_text("utf-8").splitlines()
+        if old.name == "report.yaml":  # one line added: the period it was made from
+            at = new_lines.index("period: 2023H2") + 1
+            assert new_lines.pop(at) == f"compare: {{previous: {relative(DATA, second)}}}"
         assert len(old_lines) == len(new_lines), old.name
         for before, after in zip(old_lines, new_lines, strict=True):
             if before == after:
                 continue
             value = re.search(r"\bvalue: ([0-9.]+)", before)
-            if value:
+            if value and "fixed: true" not in before:
                 assert after == before.replace(
                     f"value: {value[1]}", f"value: 待填, previous: {value[1]}"
                 )
@@ -100,6 +104,66 @@ def test_only_value_lines_and_period_words_change(second: Path) -> None:
                 )
             else:
                 pytest.fail(f"{old.name}: unexpected change {before!r} → {after!r}")
+
+
+def relative(folder: Path, start: Path) -> str:
+    return os.path.relpath(folder.resolve(), start.resolve()).replace(os.sep, "/")
+
+
+def test_a_fixed_figure_keeps_its_value(second: Path) -> None:
+    """A figure the same every period (an age limit) is not marked 待填."""
+    line = "  elderly_age: {label: 购买基本养老服务的年龄条件, value: 60, unit: 周岁, fixed: true}"
+    assert line in (DATA / "work-livelihood.yaml").read_text("utf-8").splitlines()
+    assert line in (second / "work-livelihood.yaml").read_text("utf-8").splitlines()
+    report, _ = load_report(second)
+    assert report is not None
+    assert report.figures["elderly_age"].text == "60周岁"
+
+
+def test_the_new_period_compares_with_the_one_it_came_from(
+    second: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """{x.上期} and {x.增减} work in the new period at once: compare.previous is written."""
+    area = second / "work-party.yaml"
+    text = area.read_text("utf-8")
+    text = text.replace("value: 待填, previous: 3, unit: 次}", "value: 5, previous: 3, unit: 次}")
+    text = text.replace("text: ", "text: 较上期{study_sessions.增减}。", 1)
+    area.write_text(text, "utf-8")
+    code, _, err = run(
+        ["build", str(second), "-o", str(second.parent / "out"), "--only", "md"], capsys
+    )
+    assert code == 0, err
+    markdown = next((second.parent / "out").glob("*.md")).read_text("utf-8")
+    assert "较上期增加2次。" in markdown
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_other_periods_keep_their_meaning(
+    tree: Tree, tmp_path: Path, capsys: pytest.CaptureFixture[str], crlf: bool
+) -> None:
+    """去年同期 moves with the period; 上半年/下半年 are the new year's; the 对比表 follows 上期."""
+    report = (
+        "title: 标题\nperiod: 2023H2\n"
+        "compare: {previous: ../2023H1, last_year: '../2022H2', first_half: ../2023H1}\n"
+        "comparison:\n  previous: ../2023H1  # 上期\n  metrics: [a]\nsections: [area]\n"
+    )
+    area = "heading: 标题\nmetrics:\n  a: {label: 甲, value: 5, unit: 户}\ntext: 共{a}。\n"
+    newline = "\r\n" if crlf else "\n"
+    files = {"2023H2/report.yaml": report.replace("\n", newline), "2023H2/area.yaml": area}
+    for earlier in ("2022H2", "2023H1"):
+        files[f"{earlier}/report.yaml"] = f"title: 标题\nperiod: {earlier}\nsections: [area]\n"
+        files[f"{earlier}/area.yaml"] = area
+    data = tree(files)
+    code, out, err = run(["new", str(data / "2024H1"), "--from", str(data / "2023H2")], capsys)
+    assert code == 0, err
+    assert "注意：compare.first_half 在2024年上半年就是本期自己，已删除。" in out
+    written = (data / "2024H1" / "report.yaml").read_bytes().decode("utf-8")
+    expected = (
+        "title: 标题\nperiod: 2024H1\n"
+        "compare: {previous: ../2023H2, last_year: '../2023H1'}\n"
+        "comparison:\n  previous: ../2023H2  # 上期\n  metrics: [a]\nsections: [area]\n"
+    )
+    assert written == expected.replace("\n", newline)
 
 
 def test_refuses_an_existing_folder(second: Path, capsys: pytest.CaptureFixture[str]) -> None:

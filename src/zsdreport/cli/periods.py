@@ -38,6 +38,8 @@ def new_command(
         f"已创建 {made.folder}（{made.period.name()}，由 {made.previous.name()} 的数据生成）："
         f"{made.pending} 个录入的指标改为“待填”，上期数记在 previous 中，成文日期已清空。"
     )
+    for note in made.notes:
+        typer.echo(f"注意：{note}。")
     typer.echo(
         f"下一步：zsdreport metrics {made.folder} --format xlsx -o 填报表.xlsx 导出填报表，"
         f"填好后 zsdreport fill {made.folder} 填报表.xlsx；或直接在文件中把“待填”改为本期数。"

@@ -2,7 +2,7 @@
 
 Everything carries over (structure, ids, labels, units, formulas, prose, comments, layout) but
 the period, the 成文日期 and the typed figures: each becomes ``value: 待填`` with the old value
-kept as ``previous:``, so `git diff OLD NEW` shows one changed line per figure and nothing is
+kept as ``previous:`` (a figure marked ``fixed: true`` keeps its value), so `git diff OLD NEW` shows one changed line per figure and nothing is
 printed as if it were this period's until it is filled in.
 """
 
@@ -27,13 +27,14 @@ YEAR_TITLE = "工作总结和{next_year}年工作计划"
 
 @dataclass(frozen=True)
 class NewPeriod:
-    """What `new` made: the folder, its period, and how many figures wait for a value."""
+    """What `new` made: the folder, its period, how many figures wait for a value, what to know."""
 
     folder: Path
     period: Period
     previous: Period
     files: list[Path]
     pending: int
+    notes: list[str]
 
 
 def choose_period(new_dir: Path, given: str | None, old: Period) -> Period:
@@ -72,6 +73,7 @@ def new_period(new_dir: Path, old_dir: Path, period_text: str | None = None) -> 
     names = {report.source.path.name: report.source.path}
     names.update({s.source.path.name: s.source.path for s in report.sections()})
     files: dict[str, bytes] = {}
+    notes: list[str] = []
     pending = 0
     for path in sorted(p for p in old_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
         if path.name not in names:
@@ -80,11 +82,12 @@ def new_period(new_dir: Path, old_dir: Path, period_text: str | None = None) -> 
         document = _read(path)
         if path == report.source.path:
             _next_report(document, old, period)
+            _next_compare(document, old_dir, new_dir, period, notes)
         else:
             pending += _next_section(document)
         files[path.name] = _relocate_schema(document.encoded(), old_dir, new_dir)
     written = write_folder(new_dir, files)
-    return NewPeriod(new_dir, period, old, written, pending)
+    return NewPeriod(new_dir, period, old, written, pending, notes)
 
 
 _MODELINE = re.compile(rb"^(# yaml-language-server: \$schema=)(\S+)$", re.M)
@@ -129,6 +132,57 @@ def _next_report(document: YamlDocument, old: Period, period: Period) -> None:
             data["title"] = _same_style(title, title.replace(YEAR_TITLE, HALF_TITLE))
 
 
+def _next_compare(
+    document: YamlDocument, old_dir: Path, new_dir: Path, period: Period, notes: list[str]
+) -> None:
+    """Point ``compare`` (and the 对比表's ``previous``) at the periods the new one compares with.
+
+    ``previous`` is always the folder the new period was made from, so {x.上期} and {x.增减}
+    work at once. The other periods keep their meaning: 去年同期 becomes the new period's same
+    half of last year, 上半年/下半年 the new year's halves, each beside the folder named before.
+    """
+    data = document.data
+    earlier = _relative(old_dir, new_dir)
+    compare = data.get("compare")
+    if not hasattr(compare, "get"):
+        from ruamel.yaml.comments import CommentedMap
+
+        compare = CommentedMap(previous=earlier)
+        compare.fa.set_flow_style()
+        keys = list(data)
+        if "compare" in keys:  # written but left empty
+            data["compare"] = compare
+        else:
+            data.insert(
+                keys.index("period") + 1 if "period" in keys else len(keys), "compare", compare
+            )
+    else:
+        compare["previous"] = earlier
+        targets = {
+            "last_year": Period(year=period.year - 1, half=period.half),
+            "first_half": Period(year=period.year, half=1),
+            "second_half": Period(year=period.year, half=2),
+        }
+        for key, target in targets.items():
+            folder = compare.get(key)
+            if not isinstance(folder, str) or not folder.strip():
+                continue
+            if target == period:  # a 下半年 report's 上半年 is, in the next year's 上半年, itself
+                del compare[key]
+                notes.append(f"compare.{key} 在{period.name()}就是本期自己，已删除")
+                continue
+            beside = (old_dir / folder).parent / str(target)
+            compare[key] = _same_style(folder, _relative(beside, new_dir))
+    table = data.get("comparison")
+    if hasattr(table, "get") and "previous" in table:
+        table["previous"] = _same_style(table["previous"], earlier)
+
+
+def _relative(folder: Path, start: Path) -> str:
+    """Return ``folder`` written from ``start``, with forward slashes as report.yaml has them."""
+    return os.path.relpath(folder.resolve(), start.resolve()).replace(os.sep, "/")
+
+
 def _same_style(old: Any, text: str) -> Any:
     """Return ``text`` written with the quotes ``old`` was written with."""
     return type(old)(text) if type(old) is not str else text
@@ -145,6 +199,8 @@ def _next_section(document: YamlDocument) -> int:
             if "value" in metric:
                 del metric["value"]  # a computed figure's check value was last period's
             continue
+        if metric.get("fixed") is True:
+            continue  # the same in every period (an age limit, a standard): kept as it is
         count += 1
         old = metric.get("value")
         if _is_pending(old):

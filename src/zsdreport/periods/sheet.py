@@ -60,6 +60,8 @@ def _row(figure: Figure, root: Path) -> Row:
     note = metric.note or ""
     if computed:
         note = f"由公式计算（{metric.formula}），不用填写" + (f"；{note}" if note else "")
+    elif metric.fixed:
+        note = "固定数（各期相同）：规定变了才改" + (f"；{note}" if note else "")
     previous = "" if figure.previous is None else format_value(figure.previous, metric.digits)
     value = "" if figure.pending else format_value(figure.value, metric.digits)
     try:

@@ -222,7 +222,10 @@ class ComparisonTable(Model):
         "主要指标对比表", "在开头语之后印一张表：所选指标的上期、本期、增减和增幅"
     )
 
-    previous: Annotated[Text, doc("上期数据", "上一期数据文件夹，相对于本文件夹", "../2023H1")]
+    previous: Annotated[
+        Text | None,
+        doc("上期数据", "上一期数据文件夹，相对于本文件夹；不写则用 compare.previous", "../2023H1"),
+    ] = None
     metrics: Annotated[
         list[Identifier],
         doc("指标", "要列出的指标标识，按表中的先后", ["services_handled", "handled_rate"]),

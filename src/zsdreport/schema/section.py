@@ -114,6 +114,14 @@ class Metric(Model):
     note: Annotated[
         str | None, doc("备注", "说明数字的来源或口径，只在数据文件中，不进入报告", "据民政办台账")
     ] = None
+    fixed: Annotated[
+        bool,
+        doc(
+            "固定数",
+            "不随期别变化的数（如年龄条件、补助标准）：zsdreport new 保留原值，不标“待填”",
+            True,
+        ),
+    ] = False
 
     @model_validator(mode="after")
     def _value_or_formula(self) -> Metric:
@@ -125,6 +133,12 @@ class Metric(Model):
             raise ValueError("计算指标需要 digits（保留几位小数，如 1），否则结果可能是很长的小数")
         if self.formula is not None and self.value == PENDING:
             raise ValueError(f"计算指标由公式算出，不用写 value: {PENDING}：请删除 value")
+        if self.fixed and self.formula is not None:
+            raise ValueError(
+                "fixed（固定数）只用于录入的数；计算指标随它用到的数变化：请删除 fixed"
+            )
+        if self.fixed and self.value == PENDING:
+            raise ValueError(f"fixed（固定数）要写出它的数值，不能是 {PENDING}")
         return self
 
     @property
