@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import textwrap
 from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -125,19 +126,19 @@ def _every_built_docx_is_valid_ooxml(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
     """Validate every .docx that render_docx makes during a test; invalid output fails the test."""
-    from zsdreport.render import docx as docx_module
+    from zsdreport.render import docx_base
 
     built: list[bytes] = []
-    finish = docx_module.stable_zip
+    finish = docx_base.zip_members
 
-    # stable_zip is render_docx's last step and is looked up in its module at each call,
+    # zip_members is render_docx's last step and is looked up in docx_base at each call,
     # so this sees every .docx however a test imported render_docx.
-    def recording(data: bytes, when: object) -> bytes:
-        out = finish(data, when)  # type: ignore[arg-type]
+    def recording(members: Mapping[str, bytes], when: datetime) -> bytes:
+        out = finish(members, when)
         built.append(out)
         return out
 
-    monkeypatch.setattr(docx_module, "stable_zip", recording)
+    monkeypatch.setattr(docx_base, "zip_members", recording)
     yield
     seen = request.config.stash.setdefault(_VALIDATED, {})
     for data in built:

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from docx.document import Document as WordDocument
 
+from zsdreport.render.docx_base import DocxBase
 from zsdreport.render.docx_styles import STYLE_NAMES
 
-CLOSING = frozenset({STYLE_NAMES["signature"], STYLE_NAMES["date"]})
 
-
-def keep_closing_with_body(document: WordDocument) -> None:
+def keep_closing_with_body(document: WordDocument, base: DocxBase) -> None:
     """Keep the last body paragraph and the blank line after it with the 署名 (§7.3.5).
 
     The 署名 and 成文日期 never start a page of their own: the paragraphs before the first
     signature line get keep-with-next, so its last lines (two, by widow control) go along.
     """
+    # Compared by style id: resolving each paragraph's style by name costs more than the rule.
+    closing = {base.paragraph_style(STYLE_NAMES[kind]) for kind in ("signature", "date")}
     paragraphs = document.paragraphs
-    first = next(
-        (i for i, p in enumerate(paragraphs) if p.style is not None and p.style.name in CLOSING),
-        None,
-    )
+    first = next((i for i, p in enumerate(paragraphs) if p._p.style in closing), None)
     if first is None:
         return
     for paragraph in reversed(paragraphs[:first]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from docx.document import Document as WordDocument
@@ -97,16 +98,21 @@ def drop_unused_parts(document: WordDocument) -> None:
 
 def stable_zip(data: bytes, when: datetime) -> bytes:
     """Rewrite the zip with fixed member times and order, so equal content gives equal bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        names = sorted(source.namelist(), key=lambda n: (n != FIRST_MEMBER, n))
+        return zip_members({name: source.read(name) for name in names}, when)
+
+
+def zip_members(members: Mapping[str, bytes], when: datetime) -> bytes:
+    """Zip ``members`` in their order with fixed times and modes: equal content, equal bytes."""
     t = max(when, ZIP_EPOCH).astimezone(timezone.utc)
     stamp = (t.year, t.month, t.day, t.hour, t.minute, t.second)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = sorted(source.namelist(), key=lambda n: (n != FIRST_MEMBER, n))
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for name in names:
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 3
-                info.external_attr = 0o100644 << 16
-                target.writestr(info, source.read(name))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in members.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            target.writestr(info, content)
     return out.getvalue()

@@ -15,14 +15,31 @@ SHARED_PUNCTUATION = frozenset("“”‘’—…·∶")
 
 def needs_hint(text: str) -> bool:
     """Return whether ``text`` holds punctuation that must take the East Asian font."""
-    return any(ch in SHARED_PUNCTUATION for ch in text)
+    return not SHARED_PUNCTUATION.isdisjoint(text)
 
 
-def add_text(paragraph: Paragraph, text: str, char_style: CharacterStyle | None = None) -> Run:
-    """Append a run holding ``text``; only the hint and ``char_style`` are set on the run."""
-    run = paragraph.add_run(text)
+def add_text(
+    paragraph: Paragraph,
+    text: str,
+    char_style: CharacterStyle | None = None,
+    *,
+    style_id: str | None = None,
+) -> Run:
+    """Append a run holding ``text``; only the hint and the character style are set on the run.
+
+    ``style_id`` is the id of the character style, for a writer that looked it up once.
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        run = paragraph.add_run(text)
+    else:
+        # What add_run makes of text without tabs and breaks (one w:t), minus its loop per character.
+        run = Run(paragraph._p.add_r(), paragraph)
+        if text:
+            run._r.add_t(text)
     if char_style is not None:
         run.style = char_style
+    elif style_id is not None:
+        run._r.style = style_id
     if needs_hint(text):
         run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
     return run

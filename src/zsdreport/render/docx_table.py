@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from zsdreport.document.outline import Block
+from zsdreport.render.docx_base import DocxBase
 from zsdreport.render.docx_runs import add_text
 from zsdreport.render.docx_styles import (
     TABLE_CAPTION_STYLE,
@@ -52,10 +53,13 @@ def column_widths(rows: tuple[tuple[str, ...], ...], total: int) -> list[int]:
     return widths
 
 
-def write_table(document: WordDocument, block: Block) -> None:
+def write_table(document: WordDocument, block: Block, base: DocxBase) -> None:
     """Write a table block (and its caption); the first row is the header and repeats on each page."""
     if block.caption:
-        add_text(document.add_paragraph(style=TABLE_CAPTION_STYLE), block.caption)
+        caption = document.add_paragraph()
+        caption._p.style = base.paragraph_style(TABLE_CAPTION_STYLE)
+        add_text(caption, block.caption)
+    header, text_style = (base.paragraph_style(n) for n in (TABLE_HEADER_STYLE, TABLE_TEXT_STYLE))
     widths = column_widths(block.rows, text_width_twips(document))
     table = document.add_table(rows=len(block.rows), cols=len(widths))
     _table_properties(table._tbl, sum(widths))
@@ -66,7 +70,7 @@ def write_table(document: WordDocument, block: Block) -> None:
             cell = table.cell(r, c)
             cell.width = Twips(widths[c])
             paragraph = cell.paragraphs[0]
-            paragraph.style = document.styles[TABLE_HEADER_STYLE if r == 0 else TABLE_TEXT_STYLE]
+            paragraph._p.style = header if r == 0 else text_style
             if r and block.align and block.align[c] == "right":
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if text:
