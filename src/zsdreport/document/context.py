@@ -159,5 +159,7 @@ def _comparison(report: Report, say: Callable[[str], str]) -> Table | None:
         return None
     from zsdreport.compare.table import ALIGN, comparison_rows
 
-    rows = [list(row) for row in comparison_rows(report)]
+    # A label is prose as everywhere else in the document ({half} expanded, full-width marks);
+    # the other cells are figures and fixed words.
+    rows = [[say(label), *cells] for label, *cells in comparison_rows(report)]
     return Table(rows, list(ALIGN), say(report.meta.comparison.title))
