@@ -106,7 +106,7 @@ def read_blocks(markdown: str) -> list[Block]:
         elif token.type == "paragraph_open" and token.attrs.get("class") == "caption":
             if i + 3 >= len(tokens) or tokens[i + 3].type != "table_open":
                 raise DocumentSyntaxError(line, "{.caption} 表题之后应紧接着表格")
-            caption = _block("body", tokens[i + 1], line).text
+            caption = "".join(_spans(tokens[i + 1], line))
             i += 3
             continue
         elif token.type == "paragraph_open":
@@ -135,6 +135,12 @@ def _paragraph_kind(token: Token, line: int) -> Kind:
 
 
 def _block(kind: Kind, inline: Token, line: int) -> Block:
+    marker, lead, body = _spans(inline, line)
+    return Block(kind, body, marker, lead, level=LEVELS.get(kind, 0))
+
+
+def _spans(inline: Token, line: int) -> tuple[str, str, str]:
+    """Return the marker, the lead and the body of a paragraph's inline content."""
     parts = {"marker": "", "lead": "", "body": ""}
     current: str | None = None
     for child in inline.children or []:
@@ -155,8 +161,7 @@ def _block(kind: Kind, inline: Token, line: int) -> Block:
             parts[current or "body"] += "\n" if child.type == "softbreak" else child.content
         else:
             raise DocumentSyntaxError(line, _NAMES.get(child.type, child.type))
-    marker, lead, body = (_join(parts[k]) for k in ("marker", "lead", "body"))
-    return Block(kind, body, marker, lead, level=LEVELS.get(kind, 0))
+    return _join(parts["marker"]), _join(parts["lead"]), _join(parts["body"])
 
 
 def _table(tokens: list[Token], line: int) -> Block:
@@ -168,10 +173,10 @@ def _table(tokens: list[Token], line: int) -> Block:
         elif token.type == "th_open":
             align.append("right" if "right" in str(token.attrs.get("style", "")) else "left")
         elif token.type == "inline":
-            cell = _block("body", token, line)
-            if cell.marker or cell.lead:
+            marker, lead, cell = _spans(token, line)
+            if marker or lead:
                 raise DocumentSyntaxError(line, "表格中的 [序号]{.marker} 或 [引语]{.lead}")
-            rows[-1] += (cell.body,)
+            rows[-1] += (cell,)
     # The body holds the cells' text so that whatever reads blocks as text still sees it.
     body = " ".join(c for row in rows for c in row if c)
     # Every column left is stored as no alignment, as the .docx writer expects.
