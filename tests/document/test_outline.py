@@ -7,16 +7,23 @@ from pathlib import Path
 import pytest
 
 from zsdreport.check.validate import load_report
-from zsdreport.document.outline import Block, outline
+from zsdreport.document.dialect import DocumentSyntaxError
+from zsdreport.document.outline import Block, outline, place_signature
 from zsdreport.document.placement import signature_indents
+from zsdreport.errors import TemplateFailure
+from zsdreport.report import Report
 
 MINI = Path(__file__).parents[1] / "data" / "mini"
 
 
-def blocks_of(root: Path) -> list[Block]:
+def report_of(root: Path) -> Report:
     report, problems = load_report(root)
     assert report is not None, [p.format() for p in problems]
-    return outline(report).blocks
+    return report
+
+
+def blocks_of(root: Path) -> list[Block]:
+    return outline(report_of(root)).blocks
 
 
 def test_outline_of_the_sample_period() -> None:
@@ -159,3 +166,110 @@ def test_a_text_given_as_a_list_is_several_paragraphs(
         ("item", "1.甲。第一段。"),
         ("body", "第二段。一是一事。二是二事。"),
     ]
+
+
+SIGNED = {
+    "report.yaml": """
+        title: 某镇{year}年{half}工作总结
+        period: 2023H1
+        organs: [某镇, 某某镇人民政府]
+        date: 2023-07-10
+        sections: [plans]
+    """,
+    "plans.yaml": """
+        heading: 打算
+        text: 正文。
+    """,
+}
+
+
+def signed(line: str) -> dict[str, str]:
+    """Return SIGNED with one more line in report.yaml."""
+    report = SIGNED["report.yaml"].replace("sections:", line + "\n        sections:")
+    return {**SIGNED, "report.yaml": report}
+
+
+def placed(blocks: list[Block]) -> list[tuple[str, float]]:
+    return [(b.text, b.right_chars) for b in blocks if b.kind in ("signature", "date")]
+
+
+@pytest.mark.parametrize(
+    ("rule", "name", "date"),
+    [("spec", 3.5, 2.0), ("literal", 2.0, 0.5)],  # 某某镇人民政府 is 7 字, the date 6.5
+)
+def test_every_signature_is_placed_by_the_longest_name_and_the_rule(
+    tree: Callable[[Mapping[str, str]], Path], rule: str, name: float, date: float
+) -> None:
+    assert placed(blocks_of(tree(signed(f"style: {{signature_rule: {rule}}}")))) == [
+        ("某镇", name),
+        ("某某镇人民政府", name),
+        ("2023年7月10日", date),
+    ]
+
+
+def test_a_signature_without_a_date_stands_two_zi_from_the_margin(
+    tree: Callable[[Mapping[str, str]], Path],
+) -> None:
+    files = {
+        **SIGNED,
+        "report.yaml": SIGNED["report.yaml"].replace("        date: 2023-07-10\n", ""),
+    }
+    assert placed(blocks_of(tree(files))) == [("某镇", 2.0), ("某某镇人民政府", 2.0)]
+
+
+def test_a_date_without_a_signature_stands_two_zi_from_the_margin_whatever_its_length() -> None:
+    for literal in (False, True):
+        blocks = [Block("body", "正文"), Block("date", "七月")]
+        assert place_signature(blocks, literal=literal) == [
+            Block("body", "正文"),
+            Block("date", "七月", right_chars=2.0),
+        ]
+
+
+def test_placing_reads_only_signatures_and_dates_and_follows_the_spec_by_default() -> None:
+    assert place_signature([Block("body", "正文")]) == [Block("body", "正文")]
+    # A short name alone keeps 右空二字: no date moves it.
+    assert place_signature([Block("signature", "某镇")]) == [
+        Block("signature", "某镇", right_chars=2.0)
+    ]
+    blocks = [Block("signature", "某某镇人民政府"), Block("date", "2023年7月10日")]
+    assert [b.right_chars for b in place_signature(blocks)] == [3.5, 2.0]
+
+
+def test_the_document_title_and_author_come_from_the_report(
+    tree: Callable[[Mapping[str, str]], Path],
+) -> None:
+    doc = outline(report_of(tree(SIGNED)))
+    assert (doc.title, doc.author) == ("某镇2023年上半年工作总结", "某镇")
+    doc = outline(report_of(tree(signed("author: 某镇{year}年(办公室)"))))
+    assert doc.author == "某镇2023年（办公室）"
+    unsigned = SIGNED["report.yaml"].replace("        organs: [某镇, 某某镇人民政府]\n", "")
+    assert outline(report_of(tree({**SIGNED, "report.yaml": unsigned}))).author == ""
+
+
+def test_the_title_is_the_templates_first_heading_or_else_the_reports(
+    tree: Callable[[Mapping[str, str]], Path], tmp_path: Path
+) -> None:
+    report = report_of(tree(SIGNED))
+    templates = tmp_path / "tpl"
+    templates.mkdir()
+    (templates / "report.md.j2").write_text("正文\n\n# 另一个标题\n\n# 第三\n", encoding="utf-8")
+    assert outline(report, templates).title == "另一个标题"
+    (templates / "report.md.j2").write_text("{{ title | md }}\n", encoding="utf-8")
+    doc = outline(report, templates)
+    assert (doc.title, doc.blocks) == ("某镇2023年上半年工作总结", [Block("body", doc.title)])
+
+
+def test_a_template_writing_markdown_the_document_cannot_hold_names_file_and_line(
+    tree: Callable[[Mapping[str, str]], Path], tmp_path: Path
+) -> None:
+    templates = tmp_path / "tpl"
+    templates.mkdir()
+    (templates / "report.md.j2").write_text("# {{ title }}\n\n- 列表\n", encoding="utf-8")
+    with pytest.raises(TemplateFailure) as caught:
+        outline(report_of(tree(SIGNED)), templates)
+    assert str(caught.value) == (
+        f"模板 {templates / 'report.md.j2'} 生成的文档第 3 行用了文档结构中没有的写法："
+        "无序列表（行首的 - + *）（该行：- 列表）；可用的写法见默认模板 report.md.j2 开头的说明"
+    )
+    assert isinstance(caught.value.__cause__, DocumentSyntaxError)

@@ -82,7 +82,7 @@ def outline(report: Report, templates: Path | None = None) -> Document:
     meta = report.meta
     title = next((b.text for b in blocks if b.kind == "title"), report.title())
     author = meta.author or (meta.organs[0] if meta.organs else "")
-    return Document(title, prose(expand(author, report.words())) if author else "", blocks)
+    return Document(title, prose(expand(author, report.words())), blocks)
 
 
 def place_signature(blocks: list[Block], *, literal: bool = False) -> list[Block]:
