@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from zsdreport.check.validate import load_report
+from zsdreport.check.validate import Files, load_report
 from zsdreport.errors import DataError, Problem, Severity, UsageError
 from zsdreport.report import Report
 
 if TYPE_CHECKING:
+    from jinja2 import Template
+
     from zsdreport.document.outline import Document
 from zsdreport.write import safe_name, write_all
 
@@ -26,9 +28,24 @@ class BuildResult:
     warnings: list[Problem]
 
 
-def check(data_dir: Path, *, strict: bool = False) -> tuple[Report, list[Problem]]:
+class Reuse(Protocol):
+    """What a caller that builds again and again (``zsdreport watch``) keeps between builds."""
+
+    @property
+    def files(self) -> Files:
+        """Return how the data files are read (a cache of the unchanged ones)."""
+        ...
+
+    def template(self, templates: Path | None) -> Template:
+        """Return the compiled document template of ``templates`` (None: the shipped ones)."""
+        ...
+
+
+def check(
+    data_dir: Path, *, strict: bool = False, files: Files | None = None
+) -> tuple[Report, list[Problem]]:
     """Validate a data folder; raise DataError on errors (on warnings too when ``strict``)."""
-    report, problems = load_report(data_dir)
+    report, problems = load_report(data_dir, files=files)
     if report is None or (strict and problems):
         raise DataError(problems, strict=strict)
     return report, problems
@@ -73,11 +90,12 @@ def build(
     *,
     strict: bool = False,
     extra: str | None = None,
+    reuse: Reuse | None = None,
 ) -> BuildResult:
     """Build the report of ``data_dir`` into ``out_dir`` (default: see default_output).
 
     ``formats`` replaces the formats report.yaml asks for (``--only``); ``extra`` adds to them
-    (``--format``).
+    (``--format``). ``reuse`` supplies files and the template kept from earlier builds.
     """
     if formats is not None and extra is not None:
         raise UsageError(
@@ -85,7 +103,7 @@ def build(
         )
     if out_dir is not None:
         check_output_folder(out_dir)
-    report, problems = check(data_dir, strict=strict)
+    report, problems = check(data_dir, strict=strict, files=reuse.files if reuse else None)
     configured = report.meta.output.formats
     if extra is not None:
         chosen = parse_formats(extra, configured)
@@ -94,7 +112,7 @@ def build(
     out = out_dir if out_dir is not None else default_output(data_dir)
     from zsdreport.document.outline import outline
 
-    doc = outline(report, templates)
+    doc = outline(report, templates, template=reuse.template(templates) if reuse else None)
     stem = safe_name(report.output_name())
     if "pdf" in chosen:
         problems = [*problems, *_font_warnings(report)]

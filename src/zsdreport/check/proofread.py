@@ -110,21 +110,39 @@ def check_prose(
 ) -> list[Problem]:
     """Proofread every prose field; ``words`` are what {references} expand to."""
     problems: list[Problem] = []
-    years = {words[name]: name for name in _YEARS if name in words}
+    years = year_names(words)
     lookup = Lookup(figures)
     for source, path, value in fields:
-        text = joined(expanded(Span.of(value), words))
-        problems += _braces(source, path, value, lookup)
-        problems += _full_width_braces(source, path, value, lookup)
-        problems += _half_width(source, path, text)
-        problems += _brackets(source, path, text)
-        problems += _unpaired_quotes(source, path, text)
-        problems += _doubled(source, path, text)
-        problems += _typed_figures(source, path, value, lookup, years)
-        problems += _bi(source, path, text)
-        problems += _comment(source, path)
-        problems += _field_in_text(source, path, value)
-        problems += _blank_line(source, path, value)
+        problems += check_field(source, path, value, lookup, words, years)
+    return problems
+
+
+def year_names(words: Mapping[str, str]) -> dict[str, str]:
+    """Return the reference that prints each year of the period: {"2023": "year", …}."""
+    return {words[name]: name for name in _YEARS if name in words}
+
+
+def check_field(
+    source: Source,
+    path: PathKey,
+    value: str,
+    lookup: Lookup,
+    words: Mapping[str, str],
+    years: Mapping[str, str],
+) -> list[Problem]:
+    """Proofread one prose field; what it finds depends on nothing but the arguments."""
+    text = joined(expanded(Span.of(value), words))
+    problems = _braces(source, path, value, lookup)
+    problems += _full_width_braces(source, path, value, lookup)
+    problems += _half_width(source, path, text)
+    problems += _brackets(source, path, text)
+    problems += _unpaired_quotes(source, path, text)
+    problems += _doubled(source, path, text)
+    problems += _typed_figures(source, path, value, lookup, years)
+    problems += _bi(source, path, text)
+    problems += _comment(source, path)
+    problems += _field_in_text(source, path, value)
+    problems += _blank_line(source, path, value)
     return problems
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from zsdreport.check.markers import check_markers
 from zsdreport.check.proofread import check_characters, check_prose
@@ -17,6 +17,7 @@ from zsdreport.check.schema_errors import validate
 from zsdreport.check.suggest import did_you_mean
 from zsdreport.errors import Problem, Severity, UsageError
 from zsdreport.figures.compute import check_references, compute_figures
+from zsdreport.figures.figure import Figure
 from zsdreport.figures.references import references
 from zsdreport.load.files import refusal
 from zsdreport.load.reader import PathKey, Source, load_file
@@ -32,6 +33,35 @@ from zsdreport.write import safe_name
 REPORT_FILE = "report.yaml"
 RESERVED = frozenset(PERIOD_WORDS)
 MAX_NAME_BYTES = 200
+M = TypeVar("M", bound=BaseModel)
+
+
+class Files:
+    """How load_report reads, validates and proofreads each file: afresh, every time.
+
+    ``zsdreport watch`` passes a subclass that reuses what an unchanged file gave last time.
+    """
+
+    def source(self, path: Path) -> Source:
+        """Return the data file at ``path`` with its positions and loading problems."""
+        return load_file(path)
+
+    def model(self, source: Source, model: type[M], problems: list[Problem]) -> M | None:
+        """Return ``source`` validated as ``model`` (or None); its problems go into ``problems``."""
+        return validate(source, model, problems)
+
+    def characters(self, source: Source) -> list[Problem]:
+        """Return the characters of ``source`` that cannot be printed or look pasted in."""
+        return check_characters(source)
+
+    def prose(
+        self,
+        fields: Iterable[tuple[Source, PathKey, str]],
+        figures: Mapping[str, Figure],
+        words: Mapping[str, str],
+    ) -> list[Problem]:
+        """Return what proofreading finds in the prose ``fields``."""
+        return check_prose(fields, figures, words)
 
 
 @cache
@@ -39,12 +69,16 @@ def _sections_adapter() -> TypeAdapter[list[SectionGroup]]:
     return TypeAdapter(list[SectionRef])
 
 
-def load_report(root: Path, *, previous: bool = True) -> tuple[Report | None, list[Problem]]:
+def load_report(
+    root: Path, *, previous: bool = True, files: Files | None = None
+) -> tuple[Report | None, list[Problem]]:
     """Load and validate a period's data folder; return the report (if usable) and all problems.
 
     ``previous`` loads the other periods report.yaml names: the previous period a 主要指标对比表
-    compares with, and the folders of ``compare`` (never their own other periods).
+    compares with, and the folders of ``compare`` (never their own other periods). ``files``
+    reads this folder's files (default: afresh); the other periods are always read afresh.
     """
+    files = files if files is not None else Files()
     if not root.is_dir():
         if root.name == REPORT_FILE and root.is_file():
             raise UsageError(
@@ -57,12 +91,12 @@ def load_report(root: Path, *, previous: bool = True) -> tuple[Report | None, li
     if not (report_path.is_file() or report_path.is_symlink()):
         raise UsageError(f"{root} 中没有 {REPORT_FILE}：请指定一期数据的文件夹，如 data/2023H1")
     problems: list[Problem] = []
-    source = load_file(report_path)
+    source = files.source(report_path)
     sources = [source]
     problems += source.problems
-    meta = validate(source, ReportFile, problems)
+    meta = files.model(source, ReportFile, problems)
     refs = meta.sections if meta is not None else _sections_anyway(source)
-    parts = _load_sections(root, source, refs, problems, sources)
+    parts = _load_sections(root, source, refs, problems, sources, files)
     if refs:
         names = [n for ref in refs for n in ref.names()]
         listed = {REPORT_FILE} | {
@@ -70,7 +104,7 @@ def load_report(root: Path, *, previous: bool = True) -> tuple[Report | None, li
         }
         _check_unlisted(root, source, listed, problems)
     for each in sources:
-        problems += check_characters(each)
+        problems += files.characters(each)
     if meta is None:
         return None, _in_order(problems, sources)
     report = Report(root, meta, source, parts)
@@ -78,7 +112,7 @@ def load_report(root: Path, *, previous: bool = True) -> tuple[Report | None, li
     declared = compute_figures(report, problems, outside(report, periods))
     report.comparisons = comparison_words(report, periods, list(prose_fields(report)), problems)
     check_references(report, prose_fields(report), declared, problems)
-    problems += check_prose(prose_fields(report), report.figures, report.words())
+    problems += files.prose(prose_fields(report), report.figures, report.words())
     problems += check_markers(report)
     problems += check_period_words(prose_fields(report), meta.period)
     problems += check_folder(root, source, meta.period)
@@ -161,6 +195,7 @@ def _load_sections(
     refs: list[SectionGroup],
     problems: list[Problem],
     sources: list[Source],
+    files: Files,
 ) -> list[Part]:
     parts: list[Part] = []
     seen: dict[str, PathKey] = {}
@@ -177,7 +212,7 @@ def _load_sections(
                 problems.append(source.problem(where, message))
                 continue
             seen[name] = where
-            section = _load_section(root, name, source, where, problems, sources, listed)
+            section = _load_section(root, name, source, where, problems, sources, listed, files)
             if section is not None:
                 sections.append(section)
         parts.append(Part(ref.heading, sections))
@@ -206,6 +241,7 @@ def _load_section(
     problems: list[Problem],
     sources: list[Source],
     listed: set[str],
+    files: Files,
 ) -> Section | None:
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
         message = f"节的文件名过长（{len(name)} 个字）：请用一个较短的文件名"
@@ -235,10 +271,10 @@ def _load_section(
         )
         problems.append(report.problem(where, f"找不到节的文件 {path.name}{hint}"))
         return None
-    source = load_file(path)
+    source = files.source(path)
     sources.append(source)
     problems += source.problems
-    data = validate(source, SectionFile, problems)
+    data = files.model(source, SectionFile, problems)
     return Section(name, source, data) if data is not None else None
 
 

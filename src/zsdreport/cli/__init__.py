@@ -267,6 +267,7 @@ def lint_docx_command(
 from zsdreport.cli import editing  # noqa: E402  (its commands use _guard, defined above)
 
 app.command("schema", cls=ChineseCommand)(editing.schema_command)
+app.command("watch", cls=ChineseCommand)(editing.watch_command)
 
 from zsdreport.cli import periods  # noqa: E402  (its commands use _guard, defined above)
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from zsdreport.document.placement import signature_indents
 from zsdreport.figures.references import expand
 from zsdreport.report import Report
 from zsdreport.text import prose, zi
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 Kind = Literal[
     "title",
@@ -65,14 +68,20 @@ class Document:
     blocks: list[Block]
 
 
-def outline(report: Report, templates: Path | None = None) -> Document:
-    """Render ``report`` through the template and read the document it writes back as blocks."""
+def outline(
+    report: Report, templates: Path | None = None, *, template: Template | None = None
+) -> Document:
+    """Render ``report`` through the template and read the document it writes back as blocks.
+
+    ``template`` is the compiled template of ``templates``, when the caller kept it.
+    """
     from zsdreport.document.context import template_context
     from zsdreport.document.dialect import DocumentSyntaxError, failure, read_blocks
     from zsdreport.render.env import environment
     from zsdreport.render.template_folder import TEMPLATE
 
-    template = environment(templates).get_template(TEMPLATE)
+    if template is None:
+        template = environment(templates).get_template(TEMPLATE)
     markdown = template.render(template_context(report))
     try:
         blocks = read_blocks(markdown)
