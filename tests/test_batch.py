@@ -32,3 +32,30 @@ def test_several_folders_one_bad_builds_the_others_and_exits_1(tmp_path: Path) -
         "祖师殿镇2023年上半年工作总结.md",
     ]
     assert not (out / "bad").exists()
+
+
+def test_one_job_builds_the_folders_in_this_process_with_the_same_outputs(tmp_path: Path) -> None:
+    from zsdreport.batch import BatchJob, build_many
+
+    folders = [tmp_path / "2023H1", tmp_path / "mini"]
+    shutil.copytree(DATA, folders[0])
+    shutil.copytree(ROOT / "tests" / "data" / "mini", folders[1])
+    job = BatchJob(tmp_path / "out", "md", None, False, None)
+    serial = build_many(folders, job, jobs=1)
+    first = {p: p.read_bytes() for o in serial for p in o.outputs}
+    pooled = build_many(folders, job, jobs=2)
+    assert [o.outputs for o in pooled] == [o.outputs for o in serial]
+    assert {p: p.read_bytes() for o in pooled for p in o.outputs} == first
+    assert [o.folder for o in serial] == folders and not any(o.failed for o in serial)
+
+
+def test_jobs_must_be_a_positive_whole_number(tmp_path: Path) -> None:
+    for value in ("0", "-1", "abc", "２"):
+        run = subprocess.run(
+            [sys.executable, "-m", "zsdreport", "build", str(DATA), str(DATA), "-j", value],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.returncode == 2, (value, run.stderr)
+        assert f"选项 -j/--jobs 的值无效：须为正整数（如 2），不是“{value}”" in run.stderr

@@ -62,7 +62,7 @@ def test_help_is_chinese_and_pinned(
             ["--debug"],
             "错误：缺少命令；可用的命令有 build、check、metrics、lint-docx、schema、watch、new、fill、diff、totext、git-setup、check-changed、import、templates",
         ),
-        (["build", "data/2023H1", "--bogus"], "错误：没有选项 --bogus"),
+        (["build", "data/2023H1", "--colour"], "错误：没有选项 --colour"),
         (["build", "data/2023H1", "--format"], "错误：选项 --format 缺少值"),
         (["build", "data/2023H1", "-o"], "错误：选项 -o 缺少值"),
         (["build", "data/2023H1", "--strict=1"], "错误：选项 --strict 不接受值"),

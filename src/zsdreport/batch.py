@@ -57,9 +57,14 @@ def build_one(folder: Path, job: BatchJob) -> FolderOutcome:
     return FolderOutcome(folder, result.outputs, result.warnings, None, _since(start))
 
 
-def build_many(folders: list[Path], job: BatchJob) -> list[FolderOutcome]:
-    """Build every folder in a pool of processes (one per core); outcomes in the given order."""
-    workers = min(len(folders), os.cpu_count() or 1)
+def build_many(folders: list[Path], job: BatchJob, jobs: int | None = None) -> list[FolderOutcome]:
+    """Build every folder in a pool of ``jobs`` processes (default: one per core), in order.
+
+    With one job the folders are built one after another in this process: no pool to start.
+    """
+    workers = min(len(folders), jobs or os.cpu_count() or 1)
+    if workers <= 1:
+        return [build_one(folder, job) for folder in folders]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(build_one, folder, job) for folder in folders]
         return [future.result() for future in futures]

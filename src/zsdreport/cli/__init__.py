@@ -136,12 +136,22 @@ def build_command(
         ),
     ] = None,
     strict: Strict = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "-j",
+            "--jobs",
+            metavar="<jobs>",
+            help="同时生成几个文件夹（默认为处理器核数；1 表示逐个生成）",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """校验数据并生成报告（Markdown、Word，可选 PDF）。"""
     from zsdreport.build import build
 
     if len(data_dirs) > 1:
-        _build_batch(data_dirs, output, only, templates, strict, formats)
+        _build_batch(data_dirs, jobs, output, only, templates, strict, formats)
         return
     data_dir = data_dirs[0]
     result = _guard(
@@ -155,6 +165,7 @@ def build_command(
 
 def _build_batch(
     folders: list[Path],
+    jobs: int | None,
     output: Path | None,
     only: str | None,
     templates: Path | None,
@@ -164,7 +175,8 @@ def _build_batch(
     """Build several folders in parallel: their problems, then one summary line per folder."""
     from zsdreport.batch import BatchJob, build_many
 
-    outcomes = _guard(lambda: build_many(folders, BatchJob(output, only, templates, strict, extra)))
+    job = BatchJob(output, only, templates, strict, extra)
+    outcomes = _guard(lambda: build_many(folders, job, jobs))
     for outcome in outcomes:
         _print_problems(outcome.problems)
         if outcome.error is not None:

@@ -2,7 +2,7 @@
 
 Typer converts every non-flag value through a pydantic TypeAdapter, which imports pydantic
 (about a fifth of a `lint-docx` run) even for a command that validates no data. Our options are
-only paths, texts and lists of paths; for those, plain conversion gives the same values.
+only paths, texts, counts and lists of paths; for those, plain conversion gives the same values.
 """
 
 from __future__ import annotations
@@ -11,11 +11,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from typer._click.exceptions import BadParameter
 from typer._coercion import RuntimeParam
 from typer.core import TyperArgument, TyperOption
 
+
+def count(value: str) -> int:
+    """Return a positive whole number (a count of processes), or say what is wrong in Chinese."""
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise BadParameter(f"须为正整数（如 2），不是“{value}”")
+    return int(text)
+
+
 # Conversions for the annotations our commands use; any other keeps Typer's own conversion.
-_PLAIN: dict[Any, Any] = {Path: Path, str: str, bool: bool, list[Path]: Path, list[str]: str}
+_PLAIN: dict[Any, Any] = {
+    Path: Path,
+    str: str,
+    bool: bool,
+    int: count,
+    list[Path]: Path,
+    list[str]: str,
+}
 # Path options Typer checks itself (exists=, resolve_path= …): leave those to Typer.
 _PATH_CHECKS = ("exists", "resolve_path", "allow_dash")
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 from typer._click import exceptions as click_errors
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from zsdreport.cli.output import say
 from zsdreport.cli.params import use_plain_conversion
@@ -29,6 +29,7 @@ _HELP_WORDS = (
     ("<list[Path]>", "<路径>...   "),
     ("<path>", "<路径>"),
     ("<str>", "<值> "),
+    ("<jobs>", "<个数>"),
 )
 
 
@@ -135,8 +136,12 @@ def usage_message(error: Exception) -> str:
     elif isinstance(error, click_errors.BadOptionUsage):
         message = _option_message(error)
     elif isinstance(error, click_errors.BadParameter):
-        name = (error.param.metavar or error.param.name) if error.param is not None else ""
-        message = f"参数 {name} 的值无效：{error.message}"
+        param = error.param
+        if isinstance(param, TyperOption):
+            message = f"选项 {'/'.join(param.opts)} 的值无效：{error.message}"
+        else:
+            name = (param.metavar or param.name) if param is not None else ""
+            message = f"参数 {name} 的值无效：{error.message}"
     elif isinstance(error, UnknownCommand):
         message = f"没有这个命令：{error.name}"
         if error.possibilities:
