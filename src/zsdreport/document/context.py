@@ -94,6 +94,10 @@ def template_context(report: Report) -> dict[str, Any]:
         )
         for key, f in report.figures.items()
     }
+    # Grouped once: a scan of every figure for each section grows as the square of the data.
+    by_section: dict[str, dict[str, Figure]] = {}
+    for key, fig in figures.items():
+        by_section.setdefault(report.figures[key].section, {})[key] = fig
 
     def section(s: ReportSection) -> Section:
         data = s.data
@@ -104,7 +108,7 @@ def template_context(report: Report) -> dict[str, Any]:
             _items(data.items, say),
             _points(data.points, say),
             [_table(t.rows, say) for t in data.tables],
-            {key: fig for key, fig in figures.items() if report.figures[key].section == s.name},
+            by_section.get(s.name, {}),
         )
 
     date = meta.date
