@@ -42,8 +42,9 @@ golden: $(VENV)/.dev
 docs-images: $(VENV)/.installed
 	$(BIN)/python docs/make_images.py
 
+# The editing loop's figures (issue 13) as ratios with their targets; REPEATS=n for more rounds.
 bench: $(VENV)/.dev
-	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_editor.py
 
 # Mutation testing of the pure core (slow, not part of `make test`): score per module, survivors.
 mutation: $(VENV)/.dev

@@ -1,0 +1,457 @@
+"""Benchmark of the editing loop (issue 13): cold starts, watch rebuilds, scaling, batches.
+
+Run by ``make bench``. Every figure is a ratio of timings taken side by side in this one run
+(medians of REPEATS rounds, each round running every command once in turn), because the machine
+is shared and absolute times are noisy. Each line names its target and says MET or NOT MET;
+where a target is missed (or with ``--profile``) the profile that shows why follows the line.
+
+Children run with bytecode caching on, as Python does by default (an environment that sets
+PYTHONDONTWRITEBYTECODE would make every run compile zsdreport from source), into a temporary
+PYTHONPYCACHEPREFIX so that the source tree stays clean; every command runs once before timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import queue
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench_build import DATA, scaled_copy
+
+REPEATS = int(os.environ.get("REPEATS", "7"))
+SIZE_REPEATS = max(3, REPEATS // 2)
+BATCH_REPEATS = 3
+WATCH_EDITS = 12
+PY = sys.executable
+SIZES = (1, 10, 30, 100)
+
+FLOOR = """
+import yaml, jinja2, pydantic, typer, docx
+from jinja2.sandbox import SandboxedEnvironment
+class M(pydantic.BaseModel):
+    a: int
+    b: str = ""
+M(a=1)
+SandboxedEnvironment().from_string("{{ x }}").render(x=1)
+"""
+"""The realistic floor: the five libraries, one pydantic model, one sandboxed render."""
+
+CHECK_FLOOR = """
+import yaml, pydantic
+class M(pydantic.BaseModel):
+    a: int
+M(a=1)
+"""
+
+# The watch command's line after each rebuild: 已重建（12 ms）：…
+REBUILT = re.compile(r"已重建（\s*([0-9]+(?:\.[0-9]+)?)\s*ms）")
+
+# Profiling children: run the floor first, so that what is profiled is what a command adds.
+_PROFILE = """
+import cProfile, io, pstats, sys
+{floor}
+from zsdreport.cli import main
+profile = cProfile.Profile()
+profile.enable()
+try:
+    main({args!r})
+except SystemExit:
+    pass
+profile.disable()
+text = io.StringIO()
+stats = pstats.Stats(profile, stream=text)
+stats.sort_stats("tottime").print_stats(14)
+stats.sort_stats("cumulative").print_stats("zsdreport", 16)
+print(text.getvalue(), file=sys.stderr)
+"""
+_IMPORTS = """
+{floor}
+import sys
+from zsdreport.cli import main
+try:
+    main({args!r})
+except SystemExit:
+    pass
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One child process: wall and CPU seconds, peak memory (bytes), what it printed."""
+
+    seconds: float
+    cpu: float
+    peak: int
+    output: str
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Medians over the repeats of one command."""
+
+    seconds: float
+    cpu: float
+    peak: int
+
+
+def child_env(pycache: Path) -> dict[str, str]:
+    """Return the children's environment: bytecode caches on, kept in ``pycache``."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env["PYTHONUTF8"] = "1"
+    return env
+
+
+ENV: dict[str, str] = dict(os.environ)
+
+
+def run(args: Sequence[str], *, cwd: Path | None = None) -> Run:
+    """Run a child to its end; return its times and its own peak memory (os.wait4's ru_maxrss).
+
+    The peak of a forked child is at least the forking process's size: this one stays small.
+    """
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=ENV, cwd=cwd)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        output = out.read().decode("utf-8", "replace")
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} exited {child.returncode}:\n{output}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, output)
+
+
+def side_by_side(commands: dict[str, list[str]], repeats: int) -> dict[str, Timing]:
+    """Run every command once (warm-up), then ``repeats`` rounds of all in turn; medians."""
+    for args in commands.values():
+        run(args)
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(repeats):
+        for name, args in commands.items():
+            runs[name].append(run(args))
+    return {
+        name: Timing(
+            statistics.median(r.seconds for r in each),
+            statistics.median(r.cpu for r in each),
+            max(r.peak for r in each),
+        )
+        for name, each in runs.items()
+    }
+
+
+def cli(*args: str) -> list[str]:
+    """Return the command line of ``zsdreport *args`` in this interpreter."""
+    return [PY, "-m", "zsdreport", *args]
+
+
+def verdict(value: float, target: float, *, at_least: bool = False) -> str:
+    """Return the target and whether ``value`` meets it."""
+    met = value >= target if at_least else value <= target
+    return f"target {'>=' if at_least else '<='} {target:g}   {'MET' if met else 'NOT MET'}"
+
+
+def show(label: str, value: str, target: str = "no target") -> None:
+    """Print one result line: what, the figure, the target and the verdict."""
+    print(f"{label:<50} {value:<34} {target}", flush=True)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def indent(text: str, prefix: str = "    | ") -> str:
+    return "\n".join(prefix + line for line in text.strip().splitlines())
+
+
+def import_profile(before: str, args: list[str], top: int = 14) -> str:
+    """Return the modules a command imports beyond ``before``, the largest cumulative first."""
+    child = subprocess.run(
+        [PY, "-X", "importtime", "-c", _IMPORTS.format(floor=before, args=args)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    lines = [line for line in child.stderr.splitlines() if line.startswith("import time:")]
+    marker = next(
+        (i for i, line in enumerate(lines) if line.rstrip().endswith(" zsdreport.cli")), 0
+    )
+    extra = []
+    for line in lines[marker:]:
+        _, self_us, total_us, name = (part.strip() for part in re.split(r"[:|]", line, maxsplit=3))
+        if self_us.isdigit():
+            extra.append((int(total_us), int(self_us), name))
+    own = sum(s for _, s, _ in extra)
+    rows = [
+        f"{t / 1000:7.1f} ms cumulative {s / 1000:6.1f} ms self  {n}"
+        for t, s, n in sorted(extra, reverse=True)[:top]
+    ]
+    return (
+        f"imports beyond the floor: {len(extra)} modules, {own / 1000:.0f} ms in all\n"
+        + "\n".join(rows)
+    )
+
+
+def call_profile(before: str, args: list[str]) -> str:
+    """Return cProfile's top entries (own time, then zsdreport's cumulative) for one command."""
+    child = subprocess.run(
+        [PY, "-c", _PROFILE.format(floor=before, args=args)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    kept = [
+        line
+        for line in child.stderr.splitlines()
+        if line.strip()
+        and not line.lstrip().startswith(("Ordered by", "List reduced", "Random"))
+        and ":" not in line[:3]
+    ]
+    return "\n".join(line[:150] for line in kept if "function calls" in line or "(" in line)
+
+
+def cold_starts(tmp: Path, profile: bool) -> float:
+    """Print the cold start ratios; return the median cold build time."""
+    out = str(tmp / "cold")
+    times = side_by_side(
+        {
+            "floor": [PY, "-c", FLOOR],
+            "build": cli("build", str(DATA), "-o", out),
+            "check floor": [PY, "-c", CHECK_FLOOR],
+            "check": cli("check", str(DATA)),
+            "typer": [PY, "-c", "import typer"],
+            "help": cli("--help"),
+        },
+        REPEATS,
+    )
+    floor, build = times["floor"], times["build"]
+    ratio = build.seconds / floor.seconds
+    show(
+        "cold build / realistic floor",
+        f"{ratio:5.2f}  ({ms(build.seconds)} / {ms(floor.seconds)}; CPU {build.cpu / floor.cpu:.2f})",
+        verdict(ratio, 1.25),
+    )
+    if profile or ratio > 1.25:
+        build_args = ["build", str(DATA), "-o", out]
+        print(indent(import_profile(FLOOR, build_args)))
+        print(indent(call_profile(FLOOR, build_args)))
+    check, check_floor = times["check"], times["check floor"]
+    show(
+        "cold check / import yaml, pydantic + one model",
+        f"{check.seconds / check_floor.seconds:5.2f}  ({ms(check.seconds)} / {ms(check_floor.seconds)}; CPU {check.cpu / check_floor.cpu:.2f})",
+    )
+    help_time, typer = times["help"], times["typer"]
+    ratio = help_time.seconds / typer.seconds
+    show(
+        "--help / python -c 'import typer'",
+        f"{ratio:5.2f}  ({ms(help_time.seconds)} / {ms(typer.seconds)}; CPU {help_time.cpu / typer.cpu:.2f})",
+        verdict(ratio, 1.2),
+    )
+    if profile or ratio > 1.2:
+        print(indent(import_profile("import typer", ["--help"])))
+    return build.seconds
+
+
+def _lines(stream: Iterator[str], into: queue.Queue[str]) -> None:
+    for line in stream:
+        into.put(line)
+
+
+def watch_rebuilds(folder: Path, out: Path, edits: int = WATCH_EDITS) -> list[float] | str:
+    """Edit a figure of ``folder`` ``edits`` times under `zsdreport watch`; the rebuild times (ms).
+
+    Returns why the measurement is unavailable instead, when there is no watch command or it
+    prints no rebuild line.
+    """
+    probe = subprocess.run(cli("watch", "--help"), capture_output=True, env=ENV, check=False)
+    if probe.returncode != 0:
+        return "unavailable: this zsdreport has no `watch` command yet"
+    child = subprocess.Popen(
+        cli("watch", str(folder), "-o", str(out)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        env=ENV,
+    )
+    assert child.stdout is not None
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=_lines, args=(child.stdout, lines), daemon=True).start()
+    seen: list[str] = []
+    try:
+        try:
+            seen.append(lines.get(timeout=60))  # the first build
+        except queue.Empty:
+            return "unavailable: `zsdreport watch` printed nothing within 60 s"
+        time.sleep(1.0)  # let the watcher arm itself
+        section = folder / "work-party.yaml"
+        original = section.read_text(encoding="utf-8")
+        assert "value: 3, unit: 次}" in original, "the figure the benchmark edits"
+        times: list[float] = []
+        for k in range(edits):
+            section.write_text(
+                original.replace("value: 3, unit: 次}", f"value: {4 + k}, unit: 次}}", 1),
+                encoding="utf-8",
+            )
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                try:
+                    line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
+                except queue.Empty:
+                    break
+                seen.append(line)
+                if found := REBUILT.search(line):
+                    times.append(float(found[1]))
+                    break
+        if len(times) < edits // 2:
+            tail = "".join(seen[-5:])
+            return (
+                f"unavailable: {len(times)} rebuild lines for {edits} edits; watch printed:\n{tail}"
+            )
+        return times
+    finally:
+        child.send_signal(signal.SIGINT)
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+def warm_rebuild(tmp: Path, cold_build: float) -> None:
+    """Print the median rebuild time of `zsdreport watch` after a one-file edit."""
+    folder = scaled_copy(tmp / "watched" / "2023H1", 1)
+    result = watch_rebuilds(folder, tmp / "watched-out")
+    label = "warm rebuild in watch, one-file edit (2023H1)"
+    if isinstance(result, str):
+        show(label, result.splitlines()[0], "target <= 25 ms   NOT MEASURED")
+        if "\n" in result:
+            print(indent(result.split("\n", 1)[1]))
+        return
+    median = statistics.median(result)
+    show(
+        label,
+        f"{median:.1f} ms, {median / 1000 / cold_build:.3f} of a cold build ({len(result)} edits)",
+        verdict(median, 25),
+    )
+
+
+def scaling(tmp: Path, profile: bool) -> None:
+    """Print the time and peak memory of 1x … 100x data, and the time per extra 1x."""
+    folders = {f: scaled_copy(tmp / f"x{f}" / "2023H1", f) for f in SIZES}
+    times = side_by_side(
+        {
+            str(f): cli("build", str(folder), "-o", str(tmp / f"o{f}"))
+            for f, folder in folders.items()
+        },
+        SIZE_REPEATS,
+    )
+    t = {f: times[str(f)].seconds for f in SIZES}
+    for f in SIZES:
+        show(
+            f"{f:3d}x data: time / 1x time, peak memory",
+            f"{t[f] / t[1]:6.2f}  ({ms(t[f])}), {times[str(f)].peak / 2**20:5.1f} MB",
+            verdict(times[str(f)].peak / 2**20, 150) if f == 100 else "",
+        )
+    early = (t[30] - t[10]) / 20 / t[1]
+    late = (t[100] - t[30]) / 70 / t[1]
+    show("per extra 1x, 10x→30x / 30x→100x (of 1x time)", f"{early:.4f} / {late:.4f}")
+    change = late / early - 1
+    show(
+        "per extra 1x: change from 10x-30x to 30x-100x",
+        f"{change:+.1%}",
+        f"target within ±20%   {'MET' if abs(change) <= 0.2 else 'NOT MET'}",
+    )
+    if profile or abs(change) > 0.2 or times["100"].peak / 2**20 > 150:
+        print(indent(call_profile(FLOOR, ["build", str(folders[100]), "-o", str(tmp / "o100")])))
+
+
+def batches(tmp: Path) -> None:
+    """Print 8 folders built serially (8 processes; the batch with one job) vs the batch's pool."""
+    folders = [str(scaled_copy(tmp / "batch" / f"期{i}", 1)) for i in range(8)]
+    out = str(tmp / "batch-out")
+    serial: list[float] = []
+    one_job: list[float] = []
+    pooled: list[Run] = []
+    run(cli("build", *folders, "-o", out))
+    for _ in range(BATCH_REPEATS):
+        start = time.perf_counter()
+        for folder in folders:
+            run(cli("build", folder, "-o", out))
+        serial.append(time.perf_counter() - start)
+        one_job.append(run(cli("build", *folders, "-o", out, "-j", "1")).seconds)
+        pooled.append(run(cli("build", *folders, "-o", out)))
+    s, j1 = statistics.median(serial), statistics.median(one_job)
+    p = statistics.median(r.seconds for r in pooled)
+    cores = os.cpu_count() or 1
+    show("8 folders: 8 separate builds / batch -j1", f"{s / j1:5.2f}  ({s:.2f} s / {j1:.2f} s)")
+    show(
+        f"8 folders: batch -j1 / batch default ({cores} cores)",
+        f"{j1 / p:5.2f}  ({j1:.2f} s / {p:.2f} s)",
+        verdict(j1 / p, 1.6, at_least=True),
+    )
+    show("8 folders: 8 separate builds / batch default", f"{s / p:5.2f}")
+    if j1 / p < 1.6:
+        cpu = statistics.median(r.cpu for r in pooled)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(
+            indent(
+                f"the pool used {cpu / p:.2f} cores of {cores} (CPU {cpu:.2f} s in {p:.2f} s); load average {load}"
+            )
+        )
+
+
+def yardstick(tmp: Path, cold_build: float) -> None:
+    """Print a cold build against pandoc turning the same Markdown into a .docx."""
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        show("cold build / pandoc md->docx of the same text", "unavailable: no pandoc")
+        return
+    markdown = next((tmp / "cold").glob("*.md"))
+    times = side_by_side(
+        {"pandoc": [pandoc, str(markdown), "-o", str(tmp / "pandoc.docx")]}, REPEATS
+    )
+    show(
+        "cold build / pandoc md->docx of the same text",
+        f"{cold_build / times['pandoc'].seconds:5.2f}  (pandoc {ms(times['pandoc'].seconds)})",
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", action="store_true", help="print every profile, met or not")
+    options = parser.parse_args(argv)
+    global ENV
+    with tempfile.TemporaryDirectory(prefix="zsd-bench-") as work:
+        tmp = Path(work)
+        ENV = child_env(tmp / "pycache")
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(
+            f"zsdreport benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+            f"load average {load}; medians of REPEATS={REPEATS} side-by-side rounds\n"
+        )
+        cold = cold_starts(tmp, options.profile)
+        warm_rebuild(tmp, cold)
+        scaling(tmp, options.profile)
+        batches(tmp)
+        yardstick(tmp, cold)
+
+
+if __name__ == "__main__":
+    main()
