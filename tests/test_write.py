@@ -243,3 +243,30 @@ def test_a_temporary_file_of_a_running_build_is_left_alone(tmp_path: Path) -> No
 def test_a_name_too_long_for_the_file_system_is_a_message(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="输出文件名过长（300 个字）"):
         write_all(tmp_path / "out", {"长" * 297 + ".md": b"x"})
+
+
+def test_a_failed_flush_to_disk_names_its_output_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zsdreport import write
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "报告.md").write_bytes(b"old md")
+    (out / "报告.docx").write_bytes(b"old docx")
+    flush = os.fsync
+    synced: list[int] = []
+
+    def full_disk(fd: int) -> None:
+        synced.append(fd)
+        if os.fstat(fd).st_size == len(b"new docx!"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        flush(fd)
+
+    monkeypatch.setattr(write.os, "fsync", full_disk)
+    with pytest.raises(OutputError, match=r"无法写入 .*报告\.docx：磁盘空间不足"):
+        write_all(out, {"报告.md": b"new md", "报告.docx": b"new docx!"})
+    assert len(synced) == 2
+    assert (out / "报告.md").read_bytes() == b"old md"
+    assert (out / "报告.docx").read_bytes() == b"old docx"
+    assert sorted(p.name for p in out.iterdir()) == ["报告.docx", "报告.md"]

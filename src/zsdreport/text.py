@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from zsdreport.lazy_re import LazyPattern
 
@@ -102,8 +103,10 @@ def _touches_cjk(text: str, start: int, end: int) -> bool:
     return outside or any(is_cjk(ch) for ch in text[start + 1 : end])
 
 
+@lru_cache(maxsize=8192)
 def prose(text: str) -> str:
     """Return a data prose field as printed: lines joined, punctuation full-width."""
+    # Cached: a report has a few hundred fields, and a rebuild (watch) asks for the same again.
     # Join first so that punctuation at a line end meets the Chinese of the next line, then
     # join again to drop a blank left beside punctuation that became full-width.
     return join_lines(full_width(join_lines(text)))

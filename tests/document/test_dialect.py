@@ -236,3 +236,28 @@ def test_the_failure_message_shows_the_line_the_template_wrote() -> None:
 def test_the_failure_shows_a_line_only_when_there_is_one(line: int, shown: str) -> None:
     message = str(failure(DocumentSyntaxError(line, "HTML"), "t", "# 标题\n末行"))
     assert f"（该行：{shown}）" in message
+
+
+# Reading the Markdown again (zsdreport watch): paragraphs parsed before give the same blocks.
+AGAIN = (
+    "# 标题\n\n{.recipient}\n县委：\n\n## [一、]{.marker}上半年\n\n"
+    "{.item}\n[1.]{.marker}[加强领导。]{.lead}组织学习\\*3次。\n\n正文一段。\n"
+)
+
+
+def test_a_second_reading_gives_the_blocks_of_the_first() -> None:
+    first = read_blocks(AGAIN)
+    again = read_blocks(AGAIN)
+    changed = read_blocks(AGAIN.replace("正文一段。", "正文另一段。"))
+    assert again == first
+    assert [b.text for b in first][-2:] == ["1.加强领导。组织学习*3次。", "正文一段。"]
+    assert changed[:-1] == first[:-1]
+    assert changed[-1].text == "正文另一段。"
+
+
+def test_a_paragraph_seen_without_its_link_definition_is_read_again_with_it() -> None:
+    # Alone, "[甲][乙]" is text; with a definition of 乙 it is a link, which the dialect refuses.
+    assert read_blocks("[甲][乙]\n")[0].text == "[甲][乙]"
+    with pytest.raises(DocumentSyntaxError, match="链接"):
+        read_blocks("[甲][乙]\n\n[乙]: https://example.com\n")
+    assert read_blocks("[甲][乙]\n")[0].text == "[甲][乙]"

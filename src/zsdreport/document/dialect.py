@@ -23,6 +23,7 @@ refused with the line it is on, so the .docx can never silently lose part of the
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from zsdreport.document.outline import Block, Kind
@@ -31,6 +32,7 @@ from zsdreport.text import is_cjk
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core.state_core import StateCore
     from markdown_it.token import Token
 
 HEADINGS: dict[str, Kind] = {"h1": "title", "h2": "heading1", "h3": "heading2"}
@@ -76,14 +78,63 @@ class DocumentSyntaxError(ValueError):
         super().__init__(f"line {line}: {what}")
 
 
+@cache
 def parser() -> MarkdownIt:
-    """Return the markdown-it parser of the document dialect."""
+    """Return the markdown-it parser of the document dialect (one per process, see _Inlines)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
     md = MarkdownIt("commonmark").enable("table").use(attrs_block_plugin)
     # Only [text]{.class} spans take attributes: `code`{.x} and links are refused anyway.
-    return md.use(attrs_plugin, spans=True, after=("span_close",))
+    md.use(attrs_plugin, spans=True, after=("span_close",))
+    inlines = _Inlines()
+    md.core.ruler.at("inline", inlines.parse)
+    md.core.ruler.after("text_join", "zsd_remember_inlines", inlines.remember)
+    return md
+
+
+class _Inlines:
+    """Inline parsing, once per paragraph text: a rebuild re-reads only the paragraphs it changed.
+
+    Two thirds of reading a document is parsing the inside of its paragraphs, and the result
+    depends on the paragraph's text alone (and on link reference definitions, which the
+    dialect has no use for: a document with any is parsed afresh). The children kept are
+    those after text_join, which leaves them as they are when it meets them again; readers
+    never change tokens, so documents may share them.
+    """
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self._children: dict[str, list[Token]] = {}
+        self._new: list[Token] = []
+
+    def parse(self, state: StateCore) -> None:
+        """Parse each inline token's content, or take the children it gave before."""
+        self._new = []
+        if state.env.get("references"):
+            from markdown_it.rules_core.inline import inline
+
+            inline(state)
+            return
+        for token in state.tokens:
+            if token.type != "inline":
+                continue
+            known = self._children.get(token.content)
+            if known is not None:
+                token.children = list(known)
+                continue
+            token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+            self._new.append(token)
+
+    def remember(self, state: StateCore) -> None:
+        """Keep the children parsed by this document, as text_join left them."""
+        if len(self._children) > self.LIMIT:
+            self._children.clear()
+        for token in self._new:
+            self._children[token.content] = list(token.children or [])
+        self._new = []
 
 
 def read_blocks(markdown: str) -> list[Block]:
@@ -106,7 +157,7 @@ def read_blocks(markdown: str) -> list[Block]:
         elif token.type == "paragraph_open" and token.attrs.get("class") == "caption":
             if i + 3 >= len(tokens) or tokens[i + 3].type != "table_open":
                 raise DocumentSyntaxError(line, "{.caption} 表题之后应紧接着表格")
-            caption = "".join(_spans(tokens[i + 1], line))
+            caption = _block("body", tokens[i + 1], line).text
             i += 3
             continue
         elif token.type == "paragraph_open":
@@ -135,12 +186,6 @@ def _paragraph_kind(token: Token, line: int) -> Kind:
 
 
 def _block(kind: Kind, inline: Token, line: int) -> Block:
-    marker, lead, body = _spans(inline, line)
-    return Block(kind, body, marker, lead, level=LEVELS.get(kind, 0))
-
-
-def _spans(inline: Token, line: int) -> tuple[str, str, str]:
-    """Return the marker, the lead and the body of a paragraph's inline content."""
     parts = {"marker": "", "lead": "", "body": ""}
     current: str | None = None
     for child in inline.children or []:
@@ -161,7 +206,8 @@ def _spans(inline: Token, line: int) -> tuple[str, str, str]:
             parts[current or "body"] += "\n" if child.type == "softbreak" else child.content
         else:
             raise DocumentSyntaxError(line, _NAMES.get(child.type, child.type))
-    return _join(parts["marker"]), _join(parts["lead"]), _join(parts["body"])
+    marker, lead, body = (_join(parts[k]) for k in ("marker", "lead", "body"))
+    return Block(kind, body, marker, lead, level=LEVELS.get(kind, 0))
 
 
 def _table(tokens: list[Token], line: int) -> Block:
@@ -173,10 +219,10 @@ def _table(tokens: list[Token], line: int) -> Block:
         elif token.type == "th_open":
             align.append("right" if "right" in str(token.attrs.get("style", "")) else "left")
         elif token.type == "inline":
-            marker, lead, cell = _spans(token, line)
-            if marker or lead:
+            cell = _block("body", token, line)
+            if cell.marker or cell.lead:
                 raise DocumentSyntaxError(line, "表格中的 [序号]{.marker} 或 [引语]{.lead}")
-            rows[-1] += (cell,)
+            rows[-1] += (cell.body,)
     # The body holds the cells' text so that whatever reads blocks as text still sees it.
     body = " ".join(c for row in rows for c in row if c)
     # Every column left is stored as no alignment, as the .docx writer expects.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 
 from zsdreport.schema import Metric
@@ -27,9 +28,10 @@ class Figure:
     previous: Decimal | None = None
     """Last period's value, when known."""
 
-    @property
+    @cached_property
     def text(self) -> str:
         """Return the figure as printed: value and unit, e.g. ``99.6%``; 【待填：上期 3次】 if pending."""
+        # Cached: every expansion of the prose asks for every figure's text (Report.words).
         if self.pending:
             if self.previous is None:
                 return f"【{PENDING}】"
