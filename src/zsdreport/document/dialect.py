@@ -137,9 +137,115 @@ class _Inlines:
         self._new = []
 
 
+# What the dialect's blocks parse into: a document holding anything else is parsed whole, so
+# that it is refused exactly as a first reading refuses it.
+_FLAT = frozenset(
+    {"heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline"}
+    | {
+        f"{part}_{end}"
+        for part in ("table", "thead", "tbody", "tr", "th", "td")
+        for end in ("open", "close")
+    }
+)
+
+
+class _LastDocument:
+    """The document read last, so that reading the next one parses only the lines that changed.
+
+    The dialect's blocks are flat and end at a blank line, so a run of lines between blank
+    lines parses the same wherever it stands, bar its line numbers. The runs a document
+    shares at its start and at its end with the last one are taken from the last parse
+    (shifted); only the lines in between are parsed. A blank line after a {.kind} line is no
+    boundary: the class belongs to the block after it. A document holding anything but flat
+    blocks, or a link reference definition (which applies to the whole document), or a
+    carriage return (which markdown-it counts as a line break), is parsed whole.
+    """
+
+    def __init__(self) -> None:
+        self._lines: list[str] = []
+        self._tokens: list[Token] = []
+        self._starts: list[int] = []
+        self.parsed_lines = 0
+        """How many lines the last reading parsed: for tests."""
+
+    def tokens(self, markdown: str) -> list[Token]:
+        """Return the tokens of ``markdown``, as one parse of the whole document gives them."""
+        lines = markdown.split("\n")
+        whole = "]:" in markdown or "\r" in markdown or "\0" in markdown
+        tokens = None if whole or not self._tokens else self._spliced(lines)
+        if tokens is not None and not all(t.type in _FLAT for t in tokens):
+            tokens = None
+        if tokens is None:
+            tokens = parser().parse(markdown)
+            self.parsed_lines = len(lines)
+        if whole or not all(t.type in _FLAT for t in tokens):
+            self._lines, self._tokens, self._starts = [], [], []
+        else:
+            self._lines, self._tokens, self._starts = lines, tokens, _starts(tokens)
+        return tokens
+
+    def _spliced(self, lines: list[str]) -> list[Token]:
+        """Return the tokens of ``lines``, parsing only the runs not shared with the last."""
+        old = self._lines
+        shift = len(lines) - len(old)
+        same = min(len(old), len(lines))
+        head = 0
+        while head < same and old[head] == lines[head]:
+            head += 1
+        tail = 0
+        while tail < same - head and old[-1 - tail] == lines[-1 - tail]:
+            tail += 1
+        start = head
+        while start > 0 and not _boundary(old, start):
+            start -= 1
+        end = len(old) - tail
+        while end < len(old) and not (_boundary(old, end) and _boundary(lines, end + shift)):
+            end += 1
+        middle = parser().parse("\n".join(lines[start : end + shift]))
+        self.parsed_lines = end + shift - start
+        kept = [t for t, line in zip(self._tokens, self._starts, strict=True) if line < start]
+        for token in middle:
+            if token.map:
+                token.map = [token.map[0] + start, token.map[1] + start]
+        after = [t for t, line in zip(self._tokens, self._starts, strict=True) if line >= end]
+        return [*kept, *middle, *(_moved(t, shift) for t in after)]
+
+
+def _boundary(lines: list[str], index: int) -> bool:
+    """Tell whether a run of lines may start at ``index``: after a blank line not after {.kind}."""
+    if index == 0 or index == len(lines):
+        return True
+    if lines[index - 1].strip(" \t"):
+        return False
+    before = index - 1
+    while before >= 0 and not lines[before].strip(" \t"):
+        before -= 1
+    return before < 0 or not lines[before].lstrip(" ").startswith("{")
+
+
+def _starts(tokens: list[Token]) -> list[int]:
+    """Return the line each token stands on (a closing token: that of the token before it)."""
+    starts, line = [], 0
+    for token in tokens:
+        if token.map:
+            line = token.map[0]
+        starts.append(line)
+    return starts
+
+
+def _moved(token: Token, shift: int) -> Token:
+    """Return ``token`` moved down ``shift`` lines (a copy: the last document keeps its own)."""
+    if not shift or not token.map:
+        return token
+    return replace(token, map=[token.map[0] + shift, token.map[1] + shift])
+
+
+_last = _LastDocument()
+
+
 def read_blocks(markdown: str) -> list[Block]:
     """Return the blocks of a rendered document; raise DocumentSyntaxError on what it cannot hold."""
-    tokens = parser().parse(markdown)
+    tokens = _last.tokens(markdown)
     blocks: list[Block] = []
     caption = ""
     i = 0
