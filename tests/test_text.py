@@ -141,3 +141,21 @@ def test_widths_in_columns_and_zi() -> None:
     assert zi("2023年7月10日") == 6.5
     assert zi("\u2e80") == 1  # the first CJK radical is full width
     assert zi("\u2e7f") == 0.5
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "left"),
+    [
+        ("各项工作稳步推进。现将有关情况报告如下：", "各项工作稳步推进。"),
+        ("各项工作稳步推进。现将有关情况报告如下:", "各项工作稳步推进。"),
+        ("各项工作稳步推进。现将有关情况报告如下。", "各项工作稳步推进。"),
+        ("各项工作稳步推进。现将有关情况报告如下", "各项工作稳步推进。"),
+        ("  各项工作稳步推进。 现将有关情况报告如下：  \n", "  各项工作稳步推进。"),
+        ("  现将有关情况报告如下：各项工作稳步推进。  ", "  现将有关情况报告如下：各项工作稳步推进。  "),
+        ("各项工作稳步推进。", "各项工作稳步推进。"),
+    ],
+)
+def test_without_intro_drops_only_a_closing_intro_sentence(paragraph: str, left: str) -> None:
+    from zsdreport.text import without_intro
+
+    assert without_intro(paragraph) == left
