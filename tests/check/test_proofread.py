@@ -511,6 +511,84 @@ CASES: list[tuple[str, Files, list[str]]] = [
             "data/work-party.yaml:16:27: 警告: 半角标点“,”与中文相邻，应为全角“，”：生成时会自动改为全角，建议在数据中改正 ⟦,⟧",
         ],
     ),
+    (
+        "space-beside-chinese-dropped",
+        _point('"我 (abc)"'),
+        [
+            "data/problems.yaml:3:8: 警告: 半角标点“(”与中文相邻，应为全角“（”：生成时会自动改为全角，建议在数据中改正 ⟦(⟧",
+        ],
+    ),
+    (
+        "space-beside-chinese-dropped-after-latin",
+        _point('"ab我 (c)"'),
+        [
+            "data/problems.yaml:3:10: 警告: 半角标点“(”与中文相邻，应为全角“（”：生成时会自动改为全角，建议在数据中改正 ⟦(⟧",
+        ],
+    ),
+    (
+        "space-between-digits-kept",
+        _party('"1 2比3"'),
+        [
+            "data/work-party.yaml:16:12: 警告: 正文中直接写了数字“1”：数字应写在 metrics 中，正文用 {标识} 引用 ⟦1⟧",
+            "data/work-party.yaml:16:14: 警告: 正文中直接写了数字“2”：数字应写在 metrics 中，正文用 {标识} 引用 ⟦2⟧",
+            "data/work-party.yaml:16:15: 警告: “2比3”中的“比”可能是“笔”的笔误（如“2笔3”）：请核对 ⟦比⟧",
+            "data/work-party.yaml:16:16: 警告: 正文中直接写了数字“3”：数字应写在 metrics 中，正文用 {标识} 引用，是否想写 {study_sessions}？ ⟦3⟧",
+        ],
+    ),
+    (
+        "trailing-space",
+        _point('"我镇abc "'),
+        [],
+    ),
+    (
+        "first-character-typed",
+        _party('",甲{handled}"'),
+        [
+            "data/work-party.yaml:16:12: 警告: 半角标点“,”与中文相邻，应为全角“，”：生成时会自动改为全角，建议在数据中改正 ⟦,⟧",
+        ],
+    ),
+    (
+        "closer-after-a-pair",
+        _point("（甲）乙）"),
+        [
+            "data/problems.yaml:3:9: 警告: “）”没有对应的“（”：请补上或删除 ⟦）⟧",
+        ],
+    ),
+    (
+        "nested-pairs",
+        _point("（（甲）乙）"),
+        [],
+    ),
+    (
+        "number-after-a-latin-opener",
+        _party('"X 5】"'),
+        [
+            "data/work-party.yaml:16:14: 警告: 正文中直接写了数字“5”：数字应写在 metrics 中，正文用 {标识} 引用，是否想写 {visits}？ ⟦5⟧",
+            "data/work-party.yaml:16:15: 警告: “】”没有对应的“【”：请补上或删除 ⟦】⟧",
+        ],
+    ),
+    (
+        "number-before-a-latin-closer",
+        _party('"〔5 X"'),
+        [
+            "data/work-party.yaml:16:12: 警告: “〔”没有对应的“〕”：请补上或删除 ⟦〔⟧",
+            "data/work-party.yaml:16:13: 警告: 正文中直接写了数字“5”：数字应写在 metrics 中，正文用 {标识} 引用，是否想写 {visits}？ ⟦5⟧",
+        ],
+    ),
+    (
+        "number-first-and-di-last",
+        _party("3项排名第"),
+        [
+            "data/work-party.yaml:16:11: 警告: 正文中直接写了数字“3”：数字应写在 metrics 中，正文用 {标识} 引用，是否想写 {study_sessions}？ ⟦3⟧",
+        ],
+    ),
+    (
+        "number-after-one-left-alone",
+        _party("第3次，办结5件"),
+        [
+            "data/work-party.yaml:16:17: 警告: 正文中直接写了数字“5”：数字应写在 metrics 中，正文用 {标识} 引用，是否想写 {visits}？ ⟦5⟧",
+        ],
+    ),
 ]
 
 
