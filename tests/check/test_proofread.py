@@ -589,6 +589,33 @@ CASES: list[tuple[str, Files, list[str]]] = [
             "data/work-party.yaml:16:17: 警告: 正文中直接写了数字“5”：数字应写在 metrics 中，正文用 {标识} 引用，是否想写 {visits}？ ⟦5⟧",
         ],
     ),
+    (
+        "enclosed-then-number",
+        _party("甲〔1〕5个"),
+        [
+            "data/work-party.yaml:16:15: 警告: 正文中直接写了数字“5”：数字应写在 metrics 中，正文用 {标识} 引用，是否想写 {visits}？ ⟦5⟧",
+        ],
+    ),
+    (
+        "closer-twice",
+        _party("甲〔1〕5〕"),
+        [
+            "data/work-party.yaml:16:15: 警告: 正文中直接写了数字“5”：数字应写在 metrics 中，正文用 {标识} 引用，是否想写 {visits}？ ⟦5⟧",
+            "data/work-party.yaml:16:16: 警告: “〕”没有对应的“〔”：请补上或删除 ⟦〕⟧",
+        ],
+    ),
+    (
+        "full-width-braces-unknown-identifier",
+        _party("｛unknown_id｝"),
+        [
+            "data/work-party.yaml:16:11: 错误: “｛unknown_id｝”用了全角花括号，不会被替换成数值：引用指标请用半角花括号，写 {unknown_id} ⟦｛unknown_id｝⟧",
+        ],
+    ),
+    (
+        "comment-after-quoted-text",
+        _party('"办结率" #备注'),
+        [],
+    ),
 ]
 
 
