@@ -616,6 +616,11 @@ CASES: list[tuple[str, Files, list[str]]] = [
         _party('"办结率" #备注'),
         [],
     ),
+    (
+        "comment-line-after-a-block",
+        _party("|\n      办结率 \n   #x"),
+        [],
+    ),
 ]
 
 
