@@ -247,12 +247,15 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
     A user's folder is used alone (check_folder): falling back to a shipped file would print
     a layout the user did not write.
     """
+    from zsdreport.render.template_cache import bytecode_cache
+
     folder = default_templates() if templates is None else check_folder(templates)
     env = _Environment(
         loader=FileSystemLoader(str(folder)),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache(Path(__file__)),
     )
     env.filters["md"] = escape_document
     # Numbering is computed in the template from loop indexes, never typed in data.
