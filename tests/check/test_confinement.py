@@ -1,5 +1,6 @@
 """Data files are regular files inside the data folder: links, folders and pipes are refused,
-and a build opens no file outside the data folder, the output folder and zsdreport's own files."""
+and a build opens no file outside the data folder, the output folder and zsdreport's own files
+(its package, its templates and their compiled form in the user's cache folder)."""
 
 from __future__ import annotations
 
@@ -96,8 +97,10 @@ def _opened_during(args: list[str], cwd: Path) -> tuple[int, list[Path]]:
 def _allowed(path: Path, *folders: Path) -> bool:
     import zsdreport
     from zsdreport.render.env import default_templates
+    from zsdreport.render.template_cache import user_cache_home
 
     own = [Path(zsdreport.__file__).resolve().parent, default_templates().resolve()]
+    own.append(user_cache_home() / "zsdreport")  # the compiled templates (render/template_cache.py)
     python = [Path(p).resolve() for p in {sys.prefix, sys.base_prefix, sys.exec_prefix}]
     python += [Path(p).resolve() for p in sys.path if p and Path(p).is_dir() and p != "."]
     return any(path.is_relative_to(f.resolve()) for f in [*folders, *own, *python])
