@@ -27,10 +27,10 @@ from zsdreport.render.docx_package import (
     drop_unused_parts,
     set_app_properties,
     set_compatibility_mode,
-    zip_members,
 )
 from zsdreport.render.docx_page import setup_page
 from zsdreport.render.docx_styles import apply_styles
+from zsdreport.render.docx_zip import Deflated, zip_members
 from zsdreport.schema.style import StyleProfile
 
 BODY_MEMBER = "word/document.xml"
@@ -56,7 +56,13 @@ class DocxBase:
         document.save(saved)
         with zipfile.ZipFile(saved) as package:
             names = sorted(package.namelist(), key=lambda n: (n != FIRST_MEMBER, n))
-            self._members = {name: package.read(name) for name in names}
+            # Deflated once: only the body and the core properties differ from build to build.
+            self._members: dict[str, bytes | Deflated] = {
+                name: package.read(name)
+                if name in (BODY_MEMBER, CORE_MEMBER)
+                else Deflated.of(package.read(name))
+                for name in names
+            }
         self._ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         self._empty: dict[str, Any] = {}
         # What each block was written as, by the last build and by this one (see recall_block).

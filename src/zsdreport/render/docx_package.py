@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from docx.document import Document as WordDocument
@@ -14,10 +13,10 @@ from docx.oxml.ns import qn
 
 from zsdreport.document.outline import Document
 from zsdreport.errors import UsageError
+from zsdreport.render.docx_zip import zip_members
 
 # Used when SOURCE_DATE_EPOCH is unset, so that the same data always gives the same bytes.
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
-ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)
 # The last second a zip member's date can hold: the year is stored as 7 bits after 1980.
 LAST_ZIP_SECOND = int(datetime(2107, 12, 31, 23, 59, 59, tzinfo=timezone.utc).timestamp())
 FIRST_MEMBER = "[Content_Types].xml"
@@ -101,18 +100,3 @@ def stable_zip(data: bytes, when: datetime) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         names = sorted(source.namelist(), key=lambda n: (n != FIRST_MEMBER, n))
         return zip_members({name: source.read(name) for name in names}, when)
-
-
-def zip_members(members: Mapping[str, bytes], when: datetime) -> bytes:
-    """Zip ``members`` in their order with fixed times and modes: equal content, equal bytes."""
-    t = max(when, ZIP_EPOCH).astimezone(timezone.utc)
-    stamp = (t.year, t.month, t.day, t.hour, t.minute, t.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, content in members.items():
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o100644 << 16
-            target.writestr(info, content)
-    return out.getvalue()
