@@ -7,12 +7,15 @@ where a target is missed (or with ``--profile``) the profile that shows why foll
 
 Children run with bytecode caching on, as Python does by default (an environment that sets
 PYTHONDONTWRITEBYTECODE would make every run compile zsdreport from source), into a temporary
-PYTHONPYCACHEPREFIX so that the source tree stays clean; every command runs once before timing.
+PYTHONPYCACHEPREFIX so that the source tree stays clean, and with a temporary XDG_CACHE_HOME for
+the compiled templates; every command runs once before timing, as a clerk's second build would.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
 import os
 import queue
 import re
@@ -31,7 +34,7 @@ from pathlib import Path
 from bench_build import DATA, scaled_copy
 
 REPEATS = int(os.environ.get("REPEATS", "7"))
-SIZE_REPEATS = max(3, REPEATS // 2)
+SIZE_REPEATS = int(os.environ.get("SIZE_REPEATS", "5"))
 BATCH_REPEATS = 3
 WATCH_EDITS = 12
 PY = sys.executable
@@ -76,6 +79,29 @@ stats.sort_stats("tottime").print_stats(14)
 stats.sort_stats("cumulative").print_stats("zsdreport", 16)
 print(text.getvalue(), file=sys.stderr)
 """
+_PHASES = """
+import gc, json, sys, time
+gc.set_threshold(50_000, 20, 100)  # as zsdreport.cli.console does
+clock = time.process_time
+marks = [clock()]
+{floor}
+marks.append(clock())
+before = len(sys.modules)
+from pathlib import Path
+import zsdreport.cli
+from zsdreport.build import check, render
+from zsdreport.document.outline import outline
+marks.append(clock())
+report, _ = check(Path({data!r}))
+marks.append(clock())
+document = outline(report, None)
+marks.append(clock())
+render(document, report, ["md"])
+marks.append(clock())
+render(document, report, ["docx"])
+marks.append(clock())
+print(json.dumps([marks, len(sys.modules) - before]))
+"""
 _IMPORTS = """
 {floor}
 import sys
@@ -111,6 +137,7 @@ def child_env(pycache: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env["XDG_CACHE_HOME"] = str(pycache.parent / "cache")  # compiled templates, as for a user
     env["PYTHONUTF8"] = "1"
     return env
 
@@ -207,6 +234,30 @@ def import_profile(before: str, args: list[str], top: int = 14) -> str:
     )
 
 
+def phase_profile(repeats: int = 5) -> str:
+    """Return the CPU time of each step of a build in a fresh process (medians), after the floor."""
+    names = ("the floor", "imports", "check", "template to document", "markdown", "docx")
+    samples: list[list[float]] = []
+    modules = 0
+    for _ in range(repeats):
+        child = subprocess.run(
+            [PY, "-c", _PHASES.format(floor=FLOOR, data=str(DATA))],
+            capture_output=True,
+            text=True,
+            env=ENV,
+            check=True,
+        )
+        marks, modules = json.loads(child.stdout.strip().splitlines()[-1])
+        samples.append([b - a for a, b in itertools.pairwise(marks)])
+    steps = [statistics.median(s[i] for s in samples) * 1000 for i in range(len(names))]
+    added = ", ".join(f"{n} {t:.0f}" for n, t in zip(names[1:], steps[1:], strict=True))
+    return (
+        f"CPU ms by step (medians of {repeats}): {names[0]} {steps[0]:.0f}; a build adds "
+        f"{sum(steps[1:]):.0f} ({sum(steps[1:]) / steps[0]:.2f} of the floor): {added}; "
+        f"{modules} modules beyond the floor's"
+    )
+
+
 def call_profile(before: str, args: list[str]) -> str:
     """Return cProfile's top entries (own time, then zsdreport's cumulative) for one command."""
     child = subprocess.run(
@@ -249,6 +300,7 @@ def cold_starts(tmp: Path, profile: bool) -> float:
     )
     if profile or ratio > 1.25:
         build_args = ["build", str(DATA), "-o", out]
+        print(indent(phase_profile()))
         print(indent(import_profile(FLOOR, build_args)))
         print(indent(call_profile(FLOOR, build_args)))
     check, check_floor = times["check"], times["check floor"]
@@ -369,25 +421,30 @@ def scaling(tmp: Path, profile: bool) -> None:
             f"{t[f] / t[1]:6.2f}  ({ms(t[f])}), {times[str(f)].peak / 2**20:5.1f} MB",
             verdict(times[str(f)].peak / 2**20, 150) if f == 100 else "",
         )
-    early = (t[30] - t[10]) / 20 / t[1]
-    late = (t[100] - t[30]) / 70 / t[1]
-    show("per extra 1x, 10x→30x / 30x→100x (of 1x time)", f"{early:.4f} / {late:.4f}")
-    change = late / early - 1
-    show(
-        "per extra 1x: change from 10x-30x to 30x-100x",
-        f"{change:+.1%}",
-        f"target within ±20%   {'MET' if abs(change) <= 0.2 else 'NOT MET'}",
-    )
-    if profile or abs(change) > 0.2 or times["100"].peak / 2**20 > 150:
+    changes: list[float] = []
+    # Wall time is the figure asked for; the children's CPU time is shown beside it because on a
+    # shared machine a long run's wall time also measures what the other processes did meanwhile.
+    for kind, name in (("wall", "seconds"), ("CPU", "cpu")):
+        u: dict[int, float] = {f: getattr(times[str(f)], name) for f in SIZES}
+        early = (u[30] - u[10]) / 20 / u[1]
+        late = (u[100] - u[30]) / 70 / u[1]
+        change = late / early - 1
+        changes.append(change)
+        show(
+            f"per extra 1x ({kind}): 10x→30x, 30x→100x",
+            f"{early:.4f}, {late:.4f} of 1x: {change:+.1%}",
+            f"target within ±20%   {'MET' if abs(change) <= 0.2 else 'NOT MET'}",
+        )
+    if profile or max(map(abs, changes)) > 0.2 or times["100"].peak / 2**20 > 150:
         print(indent(call_profile(FLOOR, ["build", str(folders[100]), "-o", str(tmp / "o100")])))
 
 
-def batches(tmp: Path) -> None:
+def batches(tmp: Path, cold_build: float) -> None:
     """Print 8 folders built serially (8 processes; the batch with one job) vs the batch's pool."""
     folders = [str(scaled_copy(tmp / "batch" / f"期{i}", 1)) for i in range(8)]
     out = str(tmp / "batch-out")
     serial: list[float] = []
-    one_job: list[float] = []
+    one_job: list[Run] = []
     pooled: list[Run] = []
     run(cli("build", *folders, "-o", out))
     for _ in range(BATCH_REPEATS):
@@ -395,9 +452,9 @@ def batches(tmp: Path) -> None:
         for folder in folders:
             run(cli("build", folder, "-o", out))
         serial.append(time.perf_counter() - start)
-        one_job.append(run(cli("build", *folders, "-o", out, "-j", "1")).seconds)
+        one_job.append(run(cli("build", *folders, "-o", out, "-j", "1")))
         pooled.append(run(cli("build", *folders, "-o", out)))
-    s, j1 = statistics.median(serial), statistics.median(one_job)
+    s, j1 = statistics.median(serial), statistics.median(r.seconds for r in one_job)
     p = statistics.median(r.seconds for r in pooled)
     cores = os.cpu_count() or 1
     show("8 folders: 8 separate builds / batch -j1", f"{s / j1:5.2f}  ({s:.2f} s / {j1:.2f} s)")
@@ -409,10 +466,18 @@ def batches(tmp: Path) -> None:
     show("8 folders: 8 separate builds / batch default", f"{s / p:5.2f}")
     if j1 / p < 1.6:
         cpu = statistics.median(r.cpu for r in pooled)
+        cpu_j1 = statistics.median(r.cpu for r in one_job)
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        # Amdahl: one cold build c = start-up and imports + one folder's work f; -j1 = c + 7 f.
+        each = (j1 - cold_build) / 7
+        bound = j1 / (cold_build - each + 8 * each / cores)
         print(
             indent(
-                f"the pool used {cpu / p:.2f} cores of {cores} (CPU {cpu:.2f} s in {p:.2f} s); load average {load}"
+                f"the pool used {cpu / p:.2f} cores of {cores} (CPU {cpu:.2f} s in {p:.2f} s; "
+                f"-j1: CPU {cpu_j1:.2f} s in {j1:.2f} s); "
+                f"load average {load}\n"
+                f"each further folder takes {each * 1000:.0f} ms after a {cold_build * 1000:.0f} ms "
+                f"cold build: with the start-up serial, {cores} idle cores give at most {bound:.2f}x"
             )
         )
 
@@ -449,7 +514,7 @@ def main(argv: list[str] | None = None) -> None:
         cold = cold_starts(tmp, options.profile)
         warm_rebuild(tmp, cold)
         scaling(tmp, options.profile)
-        batches(tmp)
+        batches(tmp, cold)
         yardstick(tmp, cold)
 
 
