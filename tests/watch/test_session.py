@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import DATA
 from zsdreport.build import build
-from zsdreport.check.validate import load_report
+from zsdreport.check.validate import load_report, prose_fields
 from zsdreport.errors import DataError
 from zsdreport.render.docx_base import docx_base
 from zsdreport.render.template_folder import export_templates
@@ -160,3 +160,32 @@ def test_changed_tells_whether_a_build_would_read_anything_new(data: Path, tmp_p
     assert not watcher.changed()
     edit(data / "plans.yaml", "heading:", "# 新注释\nheading:")
     assert watcher.changed()
+
+
+def test_an_edited_file_is_proofread_again_only_from_the_lines_that_moved(
+    data: Path, tmp_path: Path
+) -> None:
+    # work-revitalization.yaml has two warnings, on lines 38 and 48.
+    revitalization = data / "work-revitalization.yaml"
+    report = load_report(data)[0]
+    assert report is not None
+    fields = sum(1 for source, _, _ in prose_fields(report) if source.path == revitalization)
+    watcher = Watcher(data, tmp_path / "out")
+    watcher.rebuild()
+    edits = [
+        ("heading: ", "heading: 持续"),  # the first field: the fields below it stay as they were
+        ("# ", "# 注释\n# "),  # every line moves down: every field of the file is read again
+        ("全镇有（", "全镇共有（"),  # the field of the first warning and those above it
+    ]
+    counts, lines = [], []
+    for old, new in edits:
+        edit(revitalization, old, new)
+        checked = watcher.files.proofread
+        warnings = watcher.rebuild().warnings
+        counts.append(watcher.files.proofread - checked)
+        assert warnings == load_report(data)[1]
+        lines.append([p.line for p in warnings if p.file == revitalization])
+    assert counts[0] == 1
+    assert counts[1] == fields
+    assert 1 < counts[2] < fields
+    assert lines == [[38, 48], [39, 49], [39, 49]]

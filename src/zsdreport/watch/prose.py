@@ -9,6 +9,8 @@ re-reads only the fields that print it or type its number, not the whole report.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,9 @@ from zsdreport.figures.figure import Figure
 from zsdreport.load.reader import PathKey, Source
 
 _Key = tuple[Path, str, PathKey, str]
+# A field found by its place: file, field, value, first line, the file's text from that line on.
+_Tail = tuple[Path, PathKey, str, int, str]
+_NEWLINE = re.compile("\n")
 # One recorded question and its answer: (what was asked, of which argument, the answer).
 _Question = tuple[str, str, Any]
 
@@ -102,13 +107,22 @@ class _RecordedLookup(Lookup):
 class _Result:
     problems: list[Problem]
     questions: list[_Question]
+    tail: _Tail
 
 
 class ProseCache:
-    """check_prose, remembering each field's problems and the answers they came from."""
+    """check_prose, remembering each field's problems and the answers they came from.
+
+    A field is found again by its file's text, or, when the file changed, by its tail: the
+    field's value, the number of the line it starts on and the file's text from that line on.
+    Its problems depend on nothing else of the file (their lines, columns and the lines they
+    quote are all at or after it), so an edit above a field, or in another file, that moves
+    no line leaves the field's problems as they were.
+    """
 
     def __init__(self) -> None:
         self._results: dict[_Key, _Result] = {}
+        self._tails: dict[_Tail, _Result] = {}
         self.checked = 0
         """How many fields were proofread (not reused) over all builds: for tests."""
 
@@ -121,24 +135,48 @@ class ProseCache:
         """Return what check_prose returns for ``fields``, in the same order."""
         truth = _Asked(words, year_names(words), Lookup(figures))
         results: dict[_Key, _Result] = {}
+        tails: dict[_Tail, _Result] = {}
+        lines: dict[int, list[int]] = {}
         problems: list[Problem] = []
         for source, path, value in fields:
             key = (source.path, source.text, path, value)
             result = results.get(key) or self._results.get(key)
+            if result is None:
+                tail = _tail(source, path, value, lines)
+                result = tails.get(tail) or self._tails.get(tail)
             if result is None or any(
                 truth.answer(k, a) != found for k, a, found in result.questions
             ):
-                result = self._proofread(source, path, value, truth)
-            results[key] = result
+                result = self._proofread(source, path, value, truth, lines)
+            results[key] = tails[result.tail] = result
             problems += result.problems
         # Only this build's fields are kept: an edited field's old versions are dropped.
-        self._results = results
+        self._results, self._tails = results, tails
         return problems
 
-    def _proofread(self, source: Source, path: PathKey, value: str, truth: _Asked) -> _Result:
+    def _proofread(
+        self,
+        source: Source,
+        path: PathKey,
+        value: str,
+        truth: _Asked,
+        lines: dict[int, list[int]],
+    ) -> _Result:
         asked = _Asked(truth.words, truth.years, truth.lookup)
         words = _Recorded(asked, "word", truth.words)
         years = _Recorded(asked, "year", truth.years)
         problems = check_field(source, path, value, _RecordedLookup(asked), words, years)
         self.checked += 1
-        return _Result(problems, asked.questions)
+        return _Result(problems, asked.questions, _tail(source, path, value, lines))
+
+
+def _tail(source: Source, path: PathKey, value: str, lines: dict[int, list[int]]) -> _Tail:
+    """Return the field's value, first line and the file's text from that line on."""
+    starts = lines.get(id(source))
+    if starts is None:
+        starts = lines[id(source)] = [0, *(m.end() for m in _NEWLINE.finditer(source.text))]
+    first = min(source.locate(path)[0], source.locate(path, at_key=True)[0])
+    scalar = source.scalars.get(path)
+    if scalar is not None:
+        first = min(first, bisect.bisect_right(starts, scalar.start))
+    return source.path, path, value, first, source.text[starts[max(first, 1) - 1] :]
