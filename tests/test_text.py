@@ -162,3 +162,15 @@ def test_without_intro_drops_only_a_closing_intro_sentence(paragraph: str, left:
     from zsdreport.text import without_intro
 
     assert without_intro(paragraph) == left
+
+
+# Each CJK block by its first and last character, and the characters just outside the blocks.
+_CJK_EDGES = "\u2e80\u2fff\u3000\u303f\u3040\u30ff\u3400\u4dbf\u4e00\u9fff\uf900\ufaff\ufe30\ufe4f\uff00\uffef"
+_NEAR_CJK = "\u2e7f\u3100\u33ff\u4dc0\u4dff\ua000\uf8ff\ufb00\ufe2f\ufe50\ufeff\ufff0"
+
+
+def test_is_cjk_covers_each_block_up_to_its_edges() -> None:
+    from zsdreport.text import is_cjk
+
+    assert [ch for ch in _CJK_EDGES if not is_cjk(ch)] == []
+    assert [f"U+{ord(ch):04X}" for ch in _NEAR_CJK if is_cjk(ch)] == []
