@@ -621,6 +621,13 @@ CASES: list[tuple[str, Files, list[str]]] = [
         _party("|\n      办结率 \n   #x"),
         [],
     ),
+    (
+        "strange-character-last",
+        _point("我镇\u200b"),
+        [
+            "data/problems.yaml:3:7: 警告: 含有异常字符 U+200B（ZERO WIDTH SPACE）：多半是从其他文档复制时带入的，请删除 ⟦\u200b⟧",
+        ],
+    ),
 ]
 
 
