@@ -31,6 +31,20 @@ def test_join_lines_never_puts_spaces_into_chinese(raw: str, joined: str) -> Non
         ('打造"网红"产品', "打造“网红”产品"),
         ("1.加强领导", "1.加强领导"),
         ("version 1.2, beta", "version 1.2, beta"),
+        # A full stop after a figure's unit or a Latin word ends a Chinese sentence too.
+        ("比率5%.另有5%。", "比率5%。另有5%。"),
+        ("比率5%.", "比率5%。"),
+        ("比率5‰.", "比率5‰。"),
+        ("完成“网红”.", "完成“网红”。"),
+        ("使用APP.下一步", "使用APP。下一步"),
+        ("使用APP. 下一步", "使用APP。 下一步"),
+        ("使用APP.", "使用APP."),  # Latin at the end: perhaps an abbreviation, left alone
+        ("共5.另有", "共5.另有"),  # after a digit: a typed 5. marker, which check flags
+        ("（1）.完善制度", "（1）.完善制度"),  # a typed marker, flagged by check, not rewritten
+        ("(1).完善制度", "(1).完善制度"),
+        ("等等...他说", "等等...他说"),
+        ("x.y", "x.y"),
+        ("5%.next", "5%.next"),
     ],
 )
 def test_full_width_punctuation_next_to_chinese(raw: str, printed: str) -> None:

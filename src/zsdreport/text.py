@@ -48,6 +48,8 @@ HALF_TO_FULL = {
 HALF_WIDTH = LazyPattern(
     rf"(?<={CJK})[,;:?!()]|[,;:?!()](?={CJK})"  # a mark touching Chinese
     rf"|(?<={HAN})\.(?=\s*(?:$|{CJK}))"  # a full stop after Chinese, not a decimal point
+    rf"|(?<=[^\d\s.)）])\.(?=\s*{HAN})"  # 5%.另有, APP.下一步; not 1.加强 or （1）.加强
+    rf"|(?<=[%‰{CJK[1:-1]}])\.(?=\s*$)"  # 比率5%. at the end of a paragraph
     rf"|(?<={HAN})-(?={HAN})",  # 荷叶-清潭
     re.M,
 )

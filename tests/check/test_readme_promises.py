@@ -93,6 +93,21 @@ def test_half_width_punctuation_is_printed_full_width_and_flagged(folder: Folder
     assert "我镇虽有（部分）产业，规模小。" in _built_md(Path("out"))
 
 
+def test_a_full_stop_after_a_figure_is_printed_full_width_and_flagged(
+    folder: Folder, cli: Cli
+) -> None:
+    """标点写中文全角：引用指标后误写的半角句号（办结率{done_rate}.下一步）同样改正并提示。"""
+    party = MINI["work-party.yaml"].replace("办结率{done_rate}。", "办结率{done_rate}.下一步。")
+    folder({"work-party.yaml": party})
+    run = cli("check", "data")
+    assert run.code == 0
+    assert (
+        "data/work-party.yaml:11:42: 警告: 半角标点“.”与中文相邻，应为全角“。”" in run.problems[0]
+    )
+    assert cli("build", "data", "-o", "out", "--only", "md").code == 0
+    assert "办结率99.6%。下一步。" in _built_md(Path("out"))
+
+
 def test_prose_is_kept_as_typed(folder: Folder, cli: Cli) -> None:
     """数据原样保留：no、on、010、12:30 等写在文字里的内容不会被改成别的值。"""
     problems = MINI["problems.yaml"].replace("text: 我镇虽有。", "text: no")
