@@ -226,3 +226,25 @@ def test_xlsx_needs_an_output_file(repo: Path, capsys: pytest.CaptureFixture[str
     code, out, err = run(["metrics", str(repo / "2023H1"), "-f", "xlsx"], capsys)
     assert code == 2 and out == ""
     assert "请加 -o 文件名" in err
+
+
+def test_fill_finds_the_periods_report_yaml_names_relative_to_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The period after the fill is checked in place: compare: {previous: ../2023H1} is found."""
+    shutil.copytree(DATA, tmp_path / "data" / "2023H1")
+    second = tmp_path / "data" / "2023H2"
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # relative folders must not depend on the cwd
+    assert run(["new", str(second), "--from", str(tmp_path / "data" / "2023H1")], capsys)[0] == 0
+    assert "compare: {previous: ../2023H1}" in (second / "report.yaml").read_text("utf-8")
+    sheet = tmp_path / "填报表.xlsx"
+    assert run(["metrics", str(second), "-f", "xlsx", "-o", str(sheet)], capsys)[0] == 0
+    book = load_workbook(sheet)
+    rows = list(book.active.iter_rows(min_row=2))  # type: ignore[union-attr]
+    (row,) = [cells for cells in rows if cells[0].value == "study_sessions"]
+    row[4].value = 5
+    book.save(sheet)
+    code, out, err = run(["fill", str(second), str(sheet)], capsys)
+    assert code == 0, err
+    assert "党委理论学习中心组学习次数: 待填 → 5次" in out

@@ -263,6 +263,11 @@ def load_file(path: Path) -> Source:
     except OSError as e:
         message = f"无法读取文件：{e.strerror or e}"
         return Source(path, "", None, problems=[Problem(path, None, None, message)])
+    return load_bytes(path, raw)
+
+
+def load_bytes(path: Path, raw: bytes) -> Source:
+    """Read ``raw``, the content ``path`` has or is about to have, as load_file reads a file."""
     text, problems = decode(raw, path)
     if text is None:
         return Source(path, "", None, problems=problems)

@@ -8,12 +8,10 @@ one line of its YAML file; comments, order and quoting stay as they were.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zsdreport.check.suggest import did_you_mean
 from zsdreport.errors import DataError, Problem, UsageError
@@ -21,6 +19,9 @@ from zsdreport.figures.figure import Figure, format_value
 from zsdreport.periods.roundtrip import Number, read
 from zsdreport.periods.sheet import HEADINGS, SHEET
 from zsdreport.schema.section import MAX_INTEGER_DIGITS, PENDING
+
+if TYPE_CHECKING:
+    from zsdreport.load.reader import Source
 
 _NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
@@ -277,18 +278,22 @@ def _rewrite(changes: list[Change]) -> dict[str, bytes]:
 
 
 def _check_result(data_dir: Path, files: dict[str, bytes]) -> None:
-    """Check the period as it will be after the change; refuse it if it has errors."""
-    from zsdreport.check.validate import load_report
+    """Check the period as it will be after the change; refuse it if it has errors.
 
-    with tempfile.TemporaryDirectory(prefix="zsd-fill-") as scratch:
-        copy = Path(scratch) / data_dir.resolve().name
-        shutil.copytree(data_dir, copy)
-        for name, content in files.items():
-            (copy / name).write_bytes(content)
-        _, problems = load_report(copy)
-    errors = [
-        replace(p, file=data_dir / p.file.name) if p.file else p for p in problems if p.is_error
-    ]
+    The changed files are read from memory in place, so the folders report.yaml names
+    relative to this one (compare: {previous: ../2023H1}) are found as a build finds them.
+    """
+    from zsdreport.check.validate import Files, load_report
+    from zsdreport.load.reader import load_bytes
+
+    class Changed(Files):
+        def source(self, path: Path) -> Source:
+            here = path.resolve().parent == data_dir.resolve()
+            content = files.get(path.name) if here else None
+            return super().source(path) if content is None else load_bytes(path, content)
+
+    _, problems = load_report(data_dir, files=Changed())
+    errors = [p for p in problems if p.is_error]
     if errors:
         raise DataError(errors)
 
