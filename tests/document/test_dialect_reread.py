@@ -92,30 +92,3 @@ def test_only_the_changed_runs_are_parsed_again() -> None:
     with pytest.raises(DocumentSyntaxError, match="无序列表"):
         read_blocks(listed)
     assert reader.tokens(listed) and reader.parsed_lines == listed.count("\n") + 1
-
-
-def test_each_paragraph_text_is_parsed_inline_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A paragraph met again takes the children parsed before; a changed one is parsed anew."""
-    md = parser()
-    parsed: list[str] = []
-    real = md.inline.parse
-
-    def counting(src: str, *args: object) -> None:
-        parsed.append(src)
-        real(src, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(md.inline, "parse", counting)
-    text = "第一段**要点**。\n\n第二段{.item}\n\n第三段。\n"
-    first = md.parse(text)
-    assert parsed == ["第一段**要点**。", "第二段{.item}", "第三段。"]
-    parsed.clear()
-    again = md.parse(text)
-    assert parsed == []
-    assert _shape(again) == _shape(first)
-    changed = text.replace("第三段。", "第三段改了。")
-    assert _shape(md.parse(changed)) == _shape(parser().parse(changed))
-    assert parsed == ["第三段改了。"]
-    # With link reference definitions the document is parsed whole, nothing taken from before.
-    parsed.clear()
-    md.parse("[a]: http://x\n\n" + text)
-    assert "第三段。" in parsed
