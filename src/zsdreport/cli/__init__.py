@@ -37,6 +37,24 @@ DataDir = Annotated[
     ),
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="把警告也当作错误")]
+# The output options build and watch share.
+OutputDir = Annotated[
+    Path | None,
+    typer.Option(
+        "-o", "--output", help="输出文件夹（默认为 data 文件夹旁的 build/<数据文件夹名>）"
+    ),
+]
+ExtraFormats = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="在 report.yaml 所设格式之外增加，逗号分隔：md,docx,pdf（如 --format pdf）",
+    ),
+]
+OnlyFormats = Annotated[
+    str | None, typer.Option("--only", help="只生成这些格式，逗号分隔（如 --only md）")
+]
 
 
 def _show_version(value: bool) -> None:
@@ -110,24 +128,9 @@ def build_command(
             show_default=False,
         ),
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o", "--output", help="输出文件夹（默认为 data 文件夹旁的 build/<数据文件夹名>）"
-        ),
-    ] = None,
-    formats: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="在 report.yaml 所设格式之外增加，逗号分隔：md,docx,pdf（如 --format pdf）",
-        ),
-    ] = None,
-    only: Annotated[
-        str | None,
-        typer.Option("--only", help="只生成这些格式，逗号分隔（如 --only md）"),
-    ] = None,
+    output: OutputDir = None,
+    formats: ExtraFormats = None,
+    only: OnlyFormats = None,
     templates: Annotated[
         Path | None,
         typer.Option(

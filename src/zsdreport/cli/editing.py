@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zsdreport.cli import _guard
+from zsdreport.cli import ExtraFormats, OnlyFormats, OutputDir, _guard
 from zsdreport.cli.output import say
 
 if TYPE_CHECKING:
@@ -35,24 +35,9 @@ def watch_command(
             metavar="数据文件夹", help="一期数据的文件夹，如 data/2023H1", show_default=False
         ),
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o", "--output", help="输出文件夹（默认为 data 文件夹旁的 build/<数据文件夹名>）"
-        ),
-    ] = None,
-    formats: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="在 report.yaml 所设格式之外增加，逗号分隔：md,docx,pdf（如 --format pdf）",
-        ),
-    ] = None,
-    only: Annotated[
-        str | None,
-        typer.Option("--only", help="只生成这些格式，逗号分隔（如 --only md）"),
-    ] = None,
+    output: OutputDir = None,
+    formats: ExtraFormats = None,
+    only: OnlyFormats = None,
     templates: Annotated[
         Path | None,
         typer.Option("--templates", help="自定义模板文件夹（修改其中的模板后也会重新生成）"),
