@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from zsdreport.lazy_re import LazyPattern
@@ -20,16 +19,47 @@ _CJK_BLOCKS = (
 )
 _CJK_MARKS = "\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u2236"
 CJK = f"[{''.join(f'{low}-{high}' for low, high in _CJK_BLOCKS)}{_CJK_MARKS}]"
-HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-"""A Chinese character (汉字), as a regular-expression class."""
+"""CJK (see is_cjk) as a regular-expression class: compiling it costs milliseconds, so the
+build's own scanners compare code points instead (is_cjk, is_han)."""
+_HAN_BLOCKS = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 
-_SPACE_NEAR_CJK = LazyPattern(rf"(?<={CJK})\s+|\s+(?={CJK})")
 _SPACES = LazyPattern(r"\s+")
 
 
 def join_lines(text: str) -> str:
     """Join a wrapped paragraph: no space where a line break meets Chinese text, one elsewhere."""
-    return _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", text)).strip()
+    return _SPACES.sub(" ", _drop_spaces_near_cjk(text)).strip()
+
+
+def _drop_spaces_near_cjk(text: str) -> str:
+    """Drop whitespace after Chinese text, and before it: the longest run that ends at it.
+
+    A whitespace character can be Chinese itself (the ideographic space U+3000).
+    """
+    out: list[str] = []
+    n = len(text)
+    p = 0
+    while p < n:
+        if not text[p].isspace():
+            out.append(text[p])
+            p += 1
+            continue
+        end = p + 1
+        while end < n and text[end].isspace():
+            end += 1
+        if p > 0 and is_cjk(text[p - 1]):
+            p = end  # the whole run after Chinese
+        elif end < n and is_cjk(text[end]):
+            p = end  # the whole run before Chinese
+        else:
+            # Up to the last Chinese whitespace inside the run, if any; else keep this one.
+            inner = [q for q in range(p + 1, end) if is_cjk(text[q])]
+            if inner:
+                p = inner[-1]
+            else:
+                out.append(text[p])
+                p += 1
+    return "".join(out)
 
 
 HALF_TO_FULL = {
@@ -45,15 +75,45 @@ HALF_TO_FULL = {
 }
 """What each ASCII mark becomes in Chinese text; "-" between two 汉字 is the 一字线 of a range."""
 
-HALF_WIDTH = LazyPattern(
-    rf"(?<={CJK})[,;:?!()]|[,;:?!()](?={CJK})"  # a mark touching Chinese
-    rf"|(?<={HAN})\.(?=\s*(?:$|{CJK}))"  # a full stop after Chinese, not a decimal point
-    rf"|(?<=[^\d\s.)）])\.(?=\s*{HAN})"  # 5%.另有, APP.下一步; not 1.加强 or （1）.加强
-    rf"|(?<=[%‰{CJK[1:-1]}])\.(?=\s*$)"  # 比率5%. at the end of a paragraph
-    rf"|(?<={HAN})-(?={HAN})",  # 荷叶-清潭
-    re.M,
-)
-"""ASCII punctuation that printing makes full-width (GB/T 15834); the checkers flag the same."""
+_TOUCHING = frozenset(",;:?!()")
+
+
+def half_width_marks(text: str) -> list[int]:
+    """Return where the ASCII marks are that printing makes full-width (GB/T 15834), in order.
+
+    A mark , ; : ? ! ( ) touching Chinese; a full stop after Chinese, not a decimal point, before
+    Chinese or a line end (5%.另有, APP.下一步; not 1.加强 or （1）.加强; 比率5%. at a line end);
+    a "-" between two 汉字 (荷叶-清潭). The checkers flag the same marks.
+    """
+    found: list[int] = []
+    n = len(text)
+    for p, ch in enumerate(text):
+        before = text[p - 1] if p else ""
+        if ch in _TOUCHING:
+            if is_cjk(before) or (p + 1 < n and is_cjk(text[p + 1])):
+                found.append(p)
+        elif ch == "-":
+            if is_han(before) and p + 1 < n and is_han(text[p + 1]):
+                found.append(p)
+        elif ch == "." and before and _full_stop(text, p, before):
+            found.append(p)
+    return found
+
+
+def _full_stop(text: str, p: int, before: str) -> bool:
+    """Tell whether the "." at ``p`` (after ``before``) ends a Chinese sentence."""
+    end = p + 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    spaces = text[p + 1 : end]
+    line_end = end == len(text) or "\n" in spaces
+    following = text[end] if end < len(text) else ""
+    if is_han(before):
+        return line_end or is_cjk(following) or any(is_cjk(ch) for ch in spaces)
+    if (before in "%‰" or is_cjk(before)) and line_end:
+        return True
+    plain = not (before.isdecimal() or before.isspace() or before in ".)）")
+    return plain and is_han(following)
 
 
 def full_width(text: str) -> str:
@@ -61,7 +121,12 @@ def full_width(text: str) -> str:
 
     Decimals, clock times, ``1.`` markers and Latin text keep their ASCII forms.
     """
-    text = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
+    marks = half_width_marks(text)
+    if marks:
+        chars = list(text)
+        for p in marks:
+            chars[p] = HALF_TO_FULL[chars[p]]
+        text = "".join(chars)
     # A bracket whose partner was converted follows it, so (2023) inside Chinese reads （2023）.
     return _quotes(_pair_brackets(text))
 
@@ -150,6 +215,11 @@ def is_cjk(ch: str) -> bool:
     """Tell whether ``ch`` is Chinese text or Chinese punctuation (one character of CJK)."""
     # Compared, not matched: compiling the class would cost a build milliseconds.
     return len(ch) == 1 and (ch in _CJK_MARKS or any(lo <= ch <= hi for lo, hi in _CJK_BLOCKS))
+
+
+def is_han(ch: str) -> bool:
+    """Tell whether ``ch`` is one Chinese character (汉字), not punctuation."""
+    return len(ch) == 1 and any(lo <= ch <= hi for lo, hi in _HAN_BLOCKS)
 
 
 INTRO = "现将有关情况报告如下："

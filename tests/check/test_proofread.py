@@ -640,6 +640,17 @@ def test_each_finding_names_its_place_and_marks_the_exact_characters(
     assert [_shown(p, root) for p in problems] == expected
 
 
+def test_the_fast_path_passes_exactly_the_characters_nobody_needs_to_be_told_about() -> None:
+    """A text is passed over unread only if no character of it would be flagged."""
+    from zsdreport.check.proofread import _ordinary, _strange
+
+    # Every character of the BMP, and of the astral planes those that fall in other categories.
+    astral = [0x1F600, 0x1D11E, 0x20000, 0x2FFFE, 0xE0001, 0xE0100, 0xF0000, 0x10FFFD, 0x10FFFF]
+    for code in [*range(0x10000), *astral]:
+        ch = chr(code)
+        assert _ordinary(f"甲{ch}乙") is (_strange(ch) is None), f"U+{code:04X}"
+
+
 def test_strange_characters_typed_as_escapes_are_found_one_run_at_a_time(
     tree: Callable[[Mapping[str, str]], Path],
 ) -> None:

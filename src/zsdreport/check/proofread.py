@@ -17,10 +17,11 @@ from zsdreport.check.markers import typed_marker
 from zsdreport.errors import Problem, Severity
 from zsdreport.figures.figure import Figure, format_value
 from zsdreport.figures.references import REFERENCE
+from zsdreport.lazy_re import LazyPattern
 from zsdreport.load.encoding import describe_char
 from zsdreport.load.reader import PathKey, Source
 from zsdreport.schema.base import is_identifier
-from zsdreport.text import HALF_TO_FULL, HALF_WIDTH, full_width, is_cjk, quote_pairs
+from zsdreport.text import HALF_TO_FULL, full_width, half_width_marks, is_cjk, quote_pairs
 
 Field = tuple[Source, PathKey, str]
 WARNING, ERROR = Severity.WARNING, Severity.ERROR
@@ -35,7 +36,8 @@ _NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _TOKEN = re.compile(r"[A-Za-z0-9._\-]+")
 _DATE_AFTER = re.compile(r"(?:[-—~～至到][0-9]{1,2})?[月日号]")
 _BI = re.compile(r"[0-9]比[0-9]")
-_NUMBER_AND_UNIT = re.compile(r"[0-9]+(?:\.[0-9]+)?[\u4e00-\u9fff]?")
+# Lazy: its 汉字 range costs a millisecond to compile, and few texts have a 比 between figures.
+_NUMBER_AND_UNIT = LazyPattern(r"[0-9]+(?:\.[0-9]+)?[\u4e00-\u9fff]?")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
@@ -199,6 +201,8 @@ def check_characters(source: Source) -> list[Problem]:
     problems: list[Problem] = []
     for path, scalar in source.scalars.items():
         value = scalar.value
+        if _ordinary(value):
+            continue
         i = 0
         while i < len(value):
             kind = _strange(value[i])
@@ -217,6 +221,21 @@ def check_characters(source: Source) -> list[Problem]:
             problems.append(source.problem(path, message, kind, offset=i, width=end - i))
             i = end
     return problems
+
+
+# Every space separator (Unicode category Zs) and the tab and line break: not printable in
+# str.isprintable's sense, yet ordinary in prose.
+_SPACES_AS_BLANKS = dict.fromkeys(
+    map(ord, "\t\n\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))), " "
+)
+_PRINTABLE_YET_STRANGE = re.compile("[\u2800-\u28ff\ufffd]")
+
+
+def _ordinary(value: str) -> bool:
+    """Tell at C speed whether ``value`` holds no character _strange would flag (most do not)."""
+    # str.isprintable is False exactly for categories C* and Z* except the ASCII space.
+    printable = value.translate(_SPACES_AS_BLANKS).isprintable()
+    return printable and _PRINTABLE_YET_STRANGE.search(value) is None
 
 
 def _strange(ch: str) -> Severity | None:
@@ -284,9 +303,9 @@ def _at(source: Source, path: PathKey, span: Span, i: int, message: str, width: 
 
 
 def _half_width(source: Source, path: PathKey, span: Span) -> list[Problem]:
-    """Flag the ASCII marks printing makes full-width (text.HALF_WIDTH), and ASCII quotes."""
+    """Flag the ASCII marks printing makes full-width (text.half_width_marks), and ASCII quotes."""
     text = span.text
-    found = [m.start() for m in HALF_WIDTH.finditer(text)]
+    found = half_width_marks(text)
     # The quotes printing converts (in pairs, text.full_width keeps every index in place).
     printed = full_width(text) if '"' in text else text
     found += [i for i, ch in enumerate(text) if ch == '"' and printed[i] != ch]

@@ -7,7 +7,7 @@ import re
 from zsdreport.docxlint.document import LintDoc, Para
 from zsdreport.docxlint.kinds import NUMERALS, Kind
 from zsdreport.docxlint.result import Findings, RuleResult, rule
-from zsdreport.text import HALF_WIDTH
+from zsdreport.text import half_width_marks
 
 _AFTER_PAREN = "、，,.．。：:；;"
 _MARKER = {
@@ -96,21 +96,22 @@ def marker_end(para: Para) -> int:
 
 
 def _examples(doc: LintDoc, marks: str, describe: bool) -> tuple[int, list[str]]:
-    """Count the ASCII ``marks`` that printing would make full-width (text.HALF_WIDTH)."""
+    """Count the ASCII ``marks`` that printing would make full-width (text.half_width_marks)."""
     count, examples = 0, list[str]()
     for para in doc.paragraphs:
         if para.kind is Kind.BLANK:
             continue
         # The marker rule reports a heading's own marker; do not count it twice.
         skip = marker_end(para)
-        for match in HALF_WIDTH.finditer(para.text):
-            if match.start() < skip or match.group() not in marks:
+        for at in half_width_marks(para.text):
+            mark = para.text[at]
+            if at < skip or mark not in marks:
                 continue
             count += 1
             if len(examples) < EXAMPLES:
-                start, end = max(0, match.start() - 6), match.end() + 6
+                start, end = max(0, at - 6), at + 1 + 6
                 context = para.text[start:end].replace("\n", " ")
-                name = f"半角{_NAMES[match.group()]}“{match.group()}”：" if describe else ""
+                name = f"半角{_NAMES[mark]}“{mark}”：" if describe else ""
                 examples.append(f"第 {para.number} 段 {name}…{context}…")
     return count, examples
 
