@@ -96,11 +96,11 @@ def _opened_during(args: list[str], cwd: Path) -> tuple[int, list[Path]]:
 
 def _allowed(path: Path, *folders: Path) -> bool:
     import zsdreport
+    from zsdreport.render.cache_folder import user_cache_home
     from zsdreport.render.env import default_templates
-    from zsdreport.render.template_cache import user_cache_home
 
     own = [Path(zsdreport.__file__).resolve().parent, default_templates().resolve()]
-    own.append(user_cache_home() / "zsdreport")  # the compiled templates (render/template_cache.py)
+    own.append(user_cache_home() / "zsdreport")  # compiled templates, the .docx base (caches)
     python = [Path(p).resolve() for p in {sys.prefix, sys.base_prefix, sys.exec_prefix}]
     python += [Path(p).resolve() for p in sys.path if p and Path(p).is_dir() and p != "."]
     return any(path.is_relative_to(f.resolve()) for f in [*folders, *own, *python])

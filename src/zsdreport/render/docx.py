@@ -13,7 +13,7 @@ from zsdreport.render.docx_base import DocxBase, docx_base
 from zsdreport.render.docx_keep import keep_closing_with_body
 from zsdreport.render.docx_package import build_time, set_properties
 from zsdreport.render.docx_runs import add_text
-from zsdreport.render.docx_styles import (
+from zsdreport.render.docx_style_names import (
     BLANK_STYLE,
     BODY_PT,
     LEAD_STYLE,

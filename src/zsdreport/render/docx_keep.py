@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.document import Document as WordDocument
 
 from zsdreport.render.docx_base import DocxBase
-from zsdreport.render.docx_styles import STYLE_NAMES
+from zsdreport.render.docx_style_names import STYLE_NAMES
 
 
 def keep_closing_with_body(document: WordDocument, base: DocxBase) -> None:

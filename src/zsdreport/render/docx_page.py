@@ -9,7 +9,8 @@ from docx.section import _Footer
 from docx.shared import Mm, Twips
 
 from zsdreport.render.docx_runs import add_field, add_text
-from zsdreport.render.docx_styles import FOOTER_STYLE, line_twips
+from zsdreport.render.docx_style_names import FOOTER_STYLE
+from zsdreport.render.docx_styles import line_twips
 from zsdreport.schema.style import StyleProfile
 
 DASH = "\u2014"  # 一字线, never a hyphen

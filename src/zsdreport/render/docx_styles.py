@@ -13,35 +13,22 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from zsdreport.document.outline import Kind
+from zsdreport.render.docx_style_names import (
+    BODY_PT,
+    FOOTER_STYLE,
+    LEAD_STYLE,
+    STYLE_NAMES,
+    TABLE_CAPTION_STYLE,
+    TABLE_HEADER_STYLE,
+    TABLE_PT,
+    TABLE_TEXT_STYLE,
+)
 from zsdreport.schema.style import StyleProfile
 
-BODY_PT = 16  # 3号
 TITLE_PT = 22  # 2号
 PAGE_NUMBER_PT = 14  # 4号
 INDENT_TW = 2 * BODY_PT * 20  # 左空二字
 KEEP = ("DefaultParagraphFont", "TableNormal", "NoList")
-
-# Style names per block kind; built-in names where Word has one (Word shows them translated).
-STYLE_NAMES: dict[Kind, str] = {
-    "title": "Title",
-    "recipient": "Salutation",
-    "body": "Body Text",
-    "heading1": "heading 1",
-    "heading2": "heading 2",
-    "item": "条目",
-    "subitem": "子条目",
-    "point": "要点",
-    "signature": "署名",
-    "date": "成文日期",
-}
-BLANK_STYLE = "Normal"
-FOOTER_STYLE = "footer"
-LEAD_STYLE = "段内标题"
-TABLE_PT = 14  # 4号: a five-column table fits the 156 mm text width
-TABLE_CAPTION_STYLE = "表题"
-TABLE_TEXT_STYLE = "表格文字"
-TABLE_HEADER_STYLE = "表格表头"
 
 
 @dataclass(frozen=True)

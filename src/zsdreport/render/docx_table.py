@@ -11,7 +11,7 @@ from docx.shared import Twips
 from zsdreport.document.outline import Block
 from zsdreport.render.docx_base import DocxBase
 from zsdreport.render.docx_runs import add_text
-from zsdreport.render.docx_styles import (
+from zsdreport.render.docx_style_names import (
     TABLE_CAPTION_STYLE,
     TABLE_HEADER_STYLE,
     TABLE_PT,

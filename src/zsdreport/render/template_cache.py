@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import stat
 import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
+
+from zsdreport.render.cache_folder import private_folder, user_cache_home
+
+__all__ = ["bytecode_cache", "cache_key", "user_cache_home"]
 
 
 class _QuietCache(FileSystemBytecodeCache):
@@ -37,17 +39,6 @@ class _QuietCache(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def user_cache_home() -> Path:
-    """Return the folder where this platform keeps a user's caches (XDG_CACHE_HOME if set)."""
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"])
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches"
-    return Path.home() / ".cache"
-
-
 def cache_key(env_source: Path) -> str:
     """Return what names one generation of compiled code: Jinja, interpreter and env.py."""
     import jinja2
@@ -60,22 +51,7 @@ def cache_key(env_source: Path) -> str:
 def bytecode_cache(env_source: Path) -> FileSystemBytecodeCache | None:
     """Return the shared cache of compiled templates, or None where it cannot be private."""
     try:
-        folder = user_cache_home() / "zsdreport" / f"templates-{cache_key(env_source)}"
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(folder):
-            return None
-    except OSError:
+        folder = private_folder(f"templates-{cache_key(env_source)}")
+    except OSError:  # env.py unreadable
         return None
-    return _QuietCache(str(folder))
-
-
-def _private(folder: Path) -> bool:
-    """Tell whether only this user can write into ``folder`` (always so on Windows)."""
-    if sys.platform == "win32":
-        return True
-    info = os.lstat(folder)
-    return (
-        stat.S_ISDIR(info.st_mode)
-        and info.st_uid == os.geteuid()
-        and stat.S_IMODE(info.st_mode) & 0o077 == 0
-    )
+    return None if folder is None else _QuietCache(str(folder))
