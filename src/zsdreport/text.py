@@ -28,38 +28,20 @@ _SPACES = LazyPattern(r"\s+")
 
 def join_lines(text: str) -> str:
     """Join a wrapped paragraph: no space where a line break meets Chinese text, one elsewhere."""
-    return _SPACES.sub(" ", _drop_spaces_near_cjk(text)).strip()
+    return _SPACES.sub(lambda run: _joint(text, *run.span()), text).strip()
 
 
-def _drop_spaces_near_cjk(text: str) -> str:
-    """Drop whitespace after Chinese text, and before it: the longest run that ends at it.
+def _joint(text: str, start: int, end: int) -> str:
+    """Return what the whitespace run ``text[start:end]`` becomes: nothing, or one space.
 
-    A whitespace character can be Chinese itself (the ideographic space U+3000).
+    Nothing after or before Chinese text. A run can hold Chinese itself (the ideographic space
+    U+3000): then, as if scanning from the left, the run is dropped up to the last one, and that
+    one goes too if a second one stands just before it.
     """
-    out: list[str] = []
-    n = len(text)
-    p = 0
-    while p < n:
-        if not text[p].isspace():
-            out.append(text[p])
-            p += 1
-            continue
-        end = p + 1
-        while end < n and text[end].isspace():
-            end += 1
-        if p > 0 and is_cjk(text[p - 1]):
-            p = end  # the whole run after Chinese
-        elif end < n and is_cjk(text[end]):
-            p = end  # the whole run before Chinese
-        else:
-            # Up to the last Chinese whitespace inside the run, if any; else keep this one.
-            inner = [q for q in range(p + 1, end) if is_cjk(text[q])]
-            if inner:
-                p = inner[-1]
-            else:
-                out.append(text[p])
-                p += 1
-    return "".join(out)
+    if (start and is_cjk(text[start - 1])) or (end < len(text) and is_cjk(text[end])):
+        return ""
+    inner = [q for q in range(start + 1, end) if is_cjk(text[q])]
+    return "" if inner and is_cjk(text[inner[-1] - 1]) else " "
 
 
 HALF_TO_FULL = {
@@ -76,6 +58,7 @@ HALF_TO_FULL = {
 """What each ASCII mark becomes in Chinese text; "-" between two 汉字 is the 一字线 of a range."""
 
 _TOUCHING = frozenset(",;:?!()")
+_MARKS = LazyPattern(r"[,;:?!().\-]")
 
 
 def half_width_marks(text: str) -> list[int]:
@@ -87,7 +70,8 @@ def half_width_marks(text: str) -> list[int]:
     """
     found: list[int] = []
     n = len(text)
-    for p, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        p, ch = mark.start(), mark.group()
         before = text[p - 1] if p else ""
         if ch in _TOUCHING:
             if is_cjk(before) or (p + 1 < n and is_cjk(text[p + 1])):
@@ -132,6 +116,8 @@ def full_width(text: str) -> str:
 
 
 def _pair_brackets(text: str) -> str:
+    if "(" not in text and ")" not in text:
+        return text
     out = list(text)
     stack: list[tuple[int, str]] = []
     for i, ch in enumerate(out):
