@@ -41,7 +41,11 @@ def add_text(
     elif style_id is not None:
         run._r.style = style_id
     if needs_hint(text):
-        run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
+        rpr = run._r.get_or_add_rPr()
+        # A new run's w:rPr holds at most w:rStyle, and w:rFonts comes right after it. Inserted
+        # here, not by get_or_add_rFonts, which looks for each of the ~40 later siblings first.
+        fonts = OxmlElement("w:rFonts", {qn("w:hint"): "eastAsia"})
+        rpr.insert(0 if rpr.rStyle is None else 1, fonts)
     return run
 
 
