@@ -439,10 +439,8 @@ def scaling(tmp: Path, profile: bool) -> None:
         print(indent(call_profile(FLOOR, ["build", str(folders[100]), "-o", str(tmp / "o100")])))
 
 
-def batches(tmp: Path, cold_build: float) -> None:
-    """Print 8 folders built serially (8 processes; the batch with one job) vs the batch's pool."""
-    folders = [str(scaled_copy(tmp / "batch" / f"期{i}", 1)) for i in range(8)]
-    out = str(tmp / "batch-out")
+def _batch_times(folders: list[str], out: str) -> tuple[list[float], list[Run], list[Run]]:
+    """Time ``folders`` as separate builds, as one batch with one job, and as the default batch."""
     serial: list[float] = []
     one_job: list[Run] = []
     pooled: list[Run] = []
@@ -454,6 +452,13 @@ def batches(tmp: Path, cold_build: float) -> None:
         serial.append(time.perf_counter() - start)
         one_job.append(run(cli("build", *folders, "-o", out, "-j", "1")))
         pooled.append(run(cli("build", *folders, "-o", out)))
+    return serial, one_job, pooled
+
+
+def batches(tmp: Path, cold_build: float) -> None:
+    """Print 8 folders built serially (8 processes; the batch with one job) vs the batch's pool."""
+    folders = [str(scaled_copy(tmp / "batch" / f"期{i}", 1)) for i in range(8)]
+    serial, one_job, pooled = _batch_times(folders, str(tmp / "batch-out"))
     s, j1 = statistics.median(serial), statistics.median(r.seconds for r in one_job)
     p = statistics.median(r.seconds for r in pooled)
     cores = os.cpu_count() or 1
@@ -468,18 +473,28 @@ def batches(tmp: Path, cold_build: float) -> None:
         cpu = statistics.median(r.cpu for r in pooled)
         cpu_j1 = statistics.median(r.cpu for r in one_job)
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        # Amdahl: one cold build c = start-up and imports + one folder's work f; -j1 = c + 7 f.
+        # Amdahl: one cold build c = start-up and imports s + one folder's work f; -j1 = s + 8 f,
+        # and the pool at best s + 8 f / cores: the target needs f >= 0.375 s on 2 cores.
         each = (j1 - cold_build) / 7
-        bound = j1 / (cold_build - each + 8 * each / cores)
+        start_up = cold_build - each
+        bound = j1 / (start_up + 8 * each / cores)
         print(
             indent(
                 f"the pool used {cpu / p:.2f} cores of {cores} (CPU {cpu:.2f} s in {p:.2f} s; "
                 f"-j1: CPU {cpu_j1:.2f} s in {j1:.2f} s); "
                 f"load average {load}\n"
                 f"each further folder takes {each * 1000:.0f} ms after a {cold_build * 1000:.0f} ms "
-                f"cold build: with the start-up serial, {cores} idle cores give at most {bound:.2f}x"
+                f"cold build: with the {start_up * 1000:.0f} ms start-up serial, {cores} idle cores "
+                f"give at most {bound:.2f}x; 1.6x on 2 cores needs a folder's work to be at least "
+                f"0.375 of the start-up ({each / start_up:.2f} here)"
             )
         )
+    # The same with folders ten times as large, where a folder's work outweighs the start-up.
+    big = [str(scaled_copy(tmp / "batch10" / f"期{i}", 10)) for i in range(8)]
+    _, one_job, pooled = _batch_times(big, str(tmp / "batch10-out"))
+    j1 = statistics.median(r.seconds for r in one_job)
+    p = statistics.median(r.seconds for r in pooled)
+    show("8 folders of 10x data: batch -j1 / default", f"{j1 / p:5.2f}  ({j1:.2f} s / {p:.2f} s)")
 
 
 def yardstick(tmp: Path, cold_build: float) -> None:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, ROOT
 
 
@@ -59,3 +61,26 @@ def test_jobs_must_be_a_positive_whole_number(tmp_path: Path) -> None:
         )
         assert run.returncode == 2, (value, run.stderr)
         assert f"选项 -j/--jobs 的值无效：须为正整数（如 2），不是“{value}”" in run.stderr
+
+
+def _freeze_count(folder: Path, job: object) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_forked_workers_start_with_the_inherited_objects_frozen_and_the_parent_thaws(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from zsdreport import batch
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked on Linux only")
+    # Forked: the workers see this replacement of build_one, and report what gc holds frozen.
+    monkeypatch.setattr(batch, "build_one", _freeze_count)
+    job = batch.BatchJob(tmp_path / "out", "md", None, False, None)
+    counts = batch.build_many([tmp_path / "a", tmp_path / "b"], job, jobs=2)
+    assert all(isinstance(n, int) and n > 10_000 for n in counts), counts
+    assert gc.get_freeze_count() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -73,9 +74,15 @@ def build_many(folders: list[Path], job: BatchJob, jobs: int | None = None) -> l
         # each importing them again (on 2 cores: 1.0 -> see commit; spawn elsewhere as before).
         context = multiprocessing.get_context("fork")
         _preload()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(build_one, folder, job) for folder in folders]
-        return [future.result() for future in futures]
+        # The workers' collections then leave the inherited objects alone, so that the pages
+        # holding them stay shared instead of being copied into each worker (see commit).
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(build_one, folder, job) for folder in folders]
+            return [future.result() for future in futures]
+    finally:
+        gc.unfreeze()
 
 
 def _preload() -> None:
