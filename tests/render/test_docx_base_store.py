@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 
 from tests.conftest import DATA
 from tests.render.test_docx import SAMPLE
@@ -197,3 +198,25 @@ def test_a_new_process_reads_the_kept_base_back(tmp_path: Path) -> None:
         written.st_mtime_ns,
     )
     assert outputs[0] == outputs[1]
+
+
+def test_a_style_id_not_kept_is_looked_up_in_the_kept_styles(cache_home: Path) -> None:
+    import docx
+
+    from zsdreport.render.docx_style_names import FOOTER_STYLE
+    from zsdreport.render.docx_styles import apply_styles
+
+    made = docx.Document()
+    apply_styles(made.styles.element, OTHER)
+    expected = made.part.get_style_id(FOOTER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    cold(OTHER)
+    docx_base.cache_clear()
+    base = docx_base(OTHER)  # read back from the cache
+    assert (FOOTER_STYLE, WD_STYLE_TYPE.PARAGRAPH) not in base._ids
+    assert expected is not None and base.paragraph_style(FOOTER_STYLE) == expected
+
+
+def test_a_part_the_base_does_not_hold_is_refused_not_made_up(cache_home: Path) -> None:
+    document = docx_base(StyleProfile()).fresh()
+    with pytest.raises(LookupError, match="holds no"):
+        document.settings  # noqa: B018 - python-docx would make a default settings part
