@@ -81,13 +81,17 @@ class DocumentSyntaxError(ValueError):
 @cache
 def parser() -> MarkdownIt:
     """Return the markdown-it parser of the document dialect (one per process, see _Inlines)."""
+    return _new_parser(_Inlines())
+
+
+def _new_parser(inlines: _Inlines) -> MarkdownIt:
+    """Return a markdown-it parser of the dialect that parses paragraph texts with ``inlines``."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
     md = MarkdownIt("commonmark").enable("table").use(attrs_block_plugin)
     # Only [text]{.class} spans take attributes: `code`{.x} and links are refused anyway.
     md.use(attrs_plugin, spans=True, after=("span_close",))
-    inlines = _Inlines()
     md.core.ruler.at("inline", inlines.parse)
     md.core.ruler.after("text_join", "zsd_remember_inlines", inlines.remember)
     return md
@@ -104,10 +108,11 @@ class _Inlines:
     """
 
     LIMIT = 20_000
+    # The inline tokens the document being read parsed anew: set by parse(), which runs first.
+    _new: list[Token]
 
     def __init__(self) -> None:
         self._children: dict[str, list[Token]] = {}
-        self._new: list[Token] = []
 
     def parse(self, state: StateCore) -> None:
         """Parse each inline token's content, or take the children it gave before."""
@@ -134,7 +139,6 @@ class _Inlines:
             self._children.clear()
         for token in self._new:
             self._children[token.content] = list(token.children or [])
-        self._new = []
 
 
 # What the dialect's blocks parse into: a document holding anything else is parsed whole, so
@@ -162,31 +166,26 @@ class _LastDocument:
     """
 
     def __init__(self) -> None:
-        self._lines: list[str] = []
-        self._tokens: list[Token] = []
-        self._starts: list[int] = []
+        # The lines and the tokens of the document read last, while they may be reused.
+        self._kept: tuple[list[str], list[Token]] | None = None
         self.parsed_lines = 0
         """How many lines the last reading parsed: for tests."""
 
     def tokens(self, markdown: str) -> list[Token]:
         """Return the tokens of ``markdown``, as one parse of the whole document gives them."""
         lines = markdown.split("\n")
-        whole = "]:" in markdown or "\r" in markdown or "\0" in markdown
-        tokens = None if whole or not self._tokens else self._spliced(lines)
-        if tokens is not None and not all(t.type in _FLAT for t in tokens):
+        whole = "]:" in markdown or "\r" in markdown
+        tokens = None if whole or self._kept is None else self._spliced(lines, *self._kept)
+        if tokens is not None and not _flat(tokens):
             tokens = None
         if tokens is None:
             tokens = parser().parse(markdown)
             self.parsed_lines = len(lines)
-        if whole or not all(t.type in _FLAT for t in tokens):
-            self._lines, self._tokens, self._starts = [], [], []
-        else:
-            self._lines, self._tokens, self._starts = lines, tokens, _starts(tokens)
+        self._kept = None if whole or not _flat(tokens) else (lines, tokens)
         return tokens
 
-    def _spliced(self, lines: list[str]) -> list[Token]:
-        """Return the tokens of ``lines``, parsing only the runs not shared with the last."""
-        old = self._lines
+    def _spliced(self, lines: list[str], old: list[str], tokens: list[Token]) -> list[Token]:
+        """Return the tokens of ``lines``, parsing only the runs not shared with ``old``."""
         shift = len(lines) - len(old)
         same = min(len(old), len(lines))
         head = 0
@@ -195,20 +194,36 @@ class _LastDocument:
         tail = 0
         while tail < same - head and old[-1 - tail] == lines[-1 - tail]:
             tail += 1
+        # The parsed lines start and end where both documents have a boundary, so that the
+        # blocks kept from the last one are whole in both (its end is no boundary for a
+        # document that goes on in its last block). Both ends of a document are boundaries.
         start = head
-        while start > 0 and not _boundary(old, start):
+        while not (_boundary(old, start) and _boundary(lines, start)):
             start -= 1
         end = len(old) - tail
-        while end < len(old) and not (_boundary(old, end) and _boundary(lines, end + shift)):
+        while not (_boundary(old, end) and _boundary(lines, end + shift)):
             end += 1
         middle = parser().parse("\n".join(lines[start : end + shift]))
         self.parsed_lines = end + shift - start
-        kept = [t for t, line in zip(self._tokens, self._starts, strict=True) if line < start]
         for token in middle:
             if token.map:
                 token.map = [token.map[0] + start, token.map[1] + start]
-        after = [t for t, line in zip(self._tokens, self._starts, strict=True) if line >= end]
-        return [*kept, *middle, *(_moved(t, shift) for t in after)]
+        after = (_moved(t, shift) for t in tokens[_first_at(tokens, end) :])
+        return [*tokens[: _first_at(tokens, start)], *middle, *after]
+
+
+def _flat(tokens: list[Token]) -> bool:
+    """Tell whether ``tokens`` hold only the dialect's blocks (see _FLAT)."""
+    return all(t.type in _FLAT for t in tokens)
+
+
+def _first_at(tokens: list[Token], line: int) -> int:
+    """Return the index of the first token of the first block at or after ``line``, or the end.
+
+    ``line`` is a boundary, so no block stands across it: the tokens of a block before it all
+    lie before it.
+    """
+    return next((i for i, t in enumerate(tokens) if t.map and t.map[0] >= line), len(tokens))
 
 
 def _boundary(lines: list[str], index: int) -> bool:
@@ -217,20 +232,11 @@ def _boundary(lines: list[str], index: int) -> bool:
         return True
     if lines[index - 1].strip(" \t"):
         return False
-    before = index - 1
+    # The last line before the blank ones: a {.kind} line gives its class across them.
+    before = index - 2
     while before >= 0 and not lines[before].strip(" \t"):
         before -= 1
     return before < 0 or not lines[before].lstrip(" ").startswith("{")
-
-
-def _starts(tokens: list[Token]) -> list[int]:
-    """Return the line each token stands on (a closing token: that of the token before it)."""
-    starts, line = [], 0
-    for token in tokens:
-        if token.map:
-            line = token.map[0]
-        starts.append(line)
-    return starts
 
 
 def _moved(token: Token, shift: int) -> Token:
@@ -263,7 +269,7 @@ def read_blocks(markdown: str) -> list[Block]:
         elif token.type == "paragraph_open" and token.attrs.get("class") == "caption":
             if i + 3 >= len(tokens) or tokens[i + 3].type != "table_open":
                 raise DocumentSyntaxError(line, "{.caption} 表题之后应紧接着表格")
-            caption = _block("body", tokens[i + 1], line).text
+            caption = "".join(_spans(tokens[i + 1], line))
             i += 3
             continue
         elif token.type == "paragraph_open":
@@ -292,6 +298,12 @@ def _paragraph_kind(token: Token, line: int) -> Kind:
 
 
 def _block(kind: Kind, inline: Token, line: int) -> Block:
+    marker, lead, body = _spans(inline, line)
+    return Block(kind, body, marker, lead, level=LEVELS.get(kind, 0))
+
+
+def _spans(inline: Token, line: int) -> tuple[str, str, str]:
+    """Return the marker, the lead and the body of a paragraph's inline content."""
     parts = {"marker": "", "lead": "", "body": ""}
     current: str | None = None
     for child in inline.children or []:
@@ -312,8 +324,7 @@ def _block(kind: Kind, inline: Token, line: int) -> Block:
             parts[current or "body"] += "\n" if child.type == "softbreak" else child.content
         else:
             raise DocumentSyntaxError(line, _NAMES.get(child.type, child.type))
-    marker, lead, body = (_join(parts[k]) for k in ("marker", "lead", "body"))
-    return Block(kind, body, marker, lead, level=LEVELS.get(kind, 0))
+    return _join(parts["marker"]), _join(parts["lead"]), _join(parts["body"])
 
 
 def _table(tokens: list[Token], line: int) -> Block:
@@ -325,10 +336,10 @@ def _table(tokens: list[Token], line: int) -> Block:
         elif token.type == "th_open":
             align.append("right" if "right" in str(token.attrs.get("style", "")) else "left")
         elif token.type == "inline":
-            cell = _block("body", token, line)
-            if cell.marker or cell.lead:
+            marker, lead, cell = _spans(token, line)
+            if marker or lead:
                 raise DocumentSyntaxError(line, "表格中的 [序号]{.marker} 或 [引语]{.lead}")
-            rows[-1] += (cell.body,)
+            rows[-1] += (cell,)
     # The body holds the cells' text so that whatever reads blocks as text still sees it.
     body = " ".join(c for row in rows for c in row if c)
     # Every column left is stored as no alignment, as the .docx writer expects.
