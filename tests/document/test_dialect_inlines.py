@@ -23,16 +23,20 @@ def _fresh(a: list[Token], b: list[Token]) -> bool:
 
 def test_a_text_read_before_takes_its_children_and_a_new_one_is_parsed() -> None:
     md, plain = _new_parser(_Inlines()), plain_parser()
-    first_text = "[1.]{.marker}[加强学习。]{.lead}甲乙\n丙 *丁*\n\n## 戊\n"
+    # Spans, braces added to a span, emphasis: what the parser reads is markdown-it's reading.
+    first_text = (
+        "[1.]{.marker}[加强学习。]{.lead}甲乙\n丙 *丁*\n\n[2.]{.marker}{.lead #i}辛\n\n## 戊\n"
+    )
     first = md.parse(first_text)
     assert shape(first) == shape(plain.parse(first_text))
-    second_text = "[1.]{.marker}[加强学习。]{.lead}甲乙\n丙 *丁*\n\n己 `庚`\n\n## 戊\n"
+    assert inlines(first)[1][0].attrs == {"class": "marker lead", "id": "i"}
+    second_text = first_text.replace("\n\n[2.]", "\n\n己 `庚`\n\n[2.]")
     second = md.parse(second_text)
     assert shape(second) == shape(plain.parse(second_text))
-    (kept, heading), (now, new, later) = inlines(first), inlines(second)
-    assert _same(kept, now) and _same(heading, later)
+    (kept, braces, heading), (now, new, *later) = inlines(first), inlines(second)
+    assert _same(kept, now) and _same(braces, later[0]) and _same(heading, later[1])
     assert now is not kept  # a list of its own: the kept one stays as it was
-    assert _fresh(new, kept + heading)
+    assert _fresh(new, kept + braces + heading)
     # A text seen the first time is kept from then on, children as text_join left them.
     third_text = "己 `庚`\n"
     third = md.parse(third_text)
