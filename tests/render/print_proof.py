@@ -331,7 +331,7 @@ def perturb(doc: Document, seed: int) -> Document:
         if sentences:
             block = blocks[target]
             blocks[target] = dataclasses.replace(block, body=block.body + rng.choice(sentences))
-    return dataclasses.replace(doc, blocks=blocks)
+    return doc._replace(blocks=blocks)
 
 
 def with_sentence(doc: Document, lead: str, sentence: str) -> Document:
@@ -341,7 +341,7 @@ def with_sentence(doc: Document, lead: str, sentence: str) -> Document:
         for b in doc.blocks
     ]
     assert blocks != doc.blocks, f"no item leads with {lead}"
-    return dataclasses.replace(doc, blocks=blocks)
+    return doc._replace(blocks=blocks)
 
 
 def _shuffle_items(blocks: list[Block], rng: random.Random) -> list[Block]:

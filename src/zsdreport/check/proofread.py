@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from zsdreport.check.markers import typed_marker
 from zsdreport.errors import Problem, Severity
@@ -94,8 +94,8 @@ def brace_spans(text: str) -> Iterator[tuple[int, int]]:
 _YEARS = ("year", "prev_year", "next_year")
 
 
-@dataclass(frozen=True)
-class Span:
+# A named tuple, not a dataclass: defined at every start, where a dataclass costs ~1 ms.
+class Span(NamedTuple):
     """Text with, for each character, its offset in the field's value and whether it was typed."""
 
     text: str

@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.composer import Composer
@@ -56,8 +56,8 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {_STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
-@dataclass(frozen=True)
-class Scalar:
+# A named tuple, not a dataclass: defined at every start, where a dataclass costs ~1 ms.
+class Scalar(NamedTuple):
     """Where a scalar's text stands in the file (character offsets) and how it was written."""
 
     start: int
