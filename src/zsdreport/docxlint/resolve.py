@@ -6,8 +6,7 @@ messages can say where a wrong value comes from. Numbering and table styles are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # An lxml element. lxml ships no type stubs (lxml-stubs is not a dev dependency), so this is Any.
@@ -22,16 +21,15 @@ def w(tag: str) -> str:
 _FALSE = {"0", "false", "off"}
 
 
-@dataclass(frozen=True)
-class Level:
+# Named tuples, not dataclasses: defined at every start, where a dataclass costs ~1 ms each.
+class Level(NamedTuple):
     """One layer of properties (an rPr or pPr element) and where it comes from, in Chinese."""
 
     source: str
     props: Element
 
 
-@dataclass(frozen=True)
-class FontValue:
+class FontValue(NamedTuple):
     """The font that decides one rFonts slot: an explicit name, or a theme font that overrides it."""
 
     name: str | None
@@ -39,8 +37,7 @@ class FontValue:
     source: str | None
 
 
-@dataclass(frozen=True)
-class Indent:
+class Indent(NamedTuple):
     """Effective indents in twips; ``first_line`` is negative for a hanging indent."""
 
     left: int
@@ -48,8 +45,7 @@ class Indent:
     first_line: int
 
 
-@dataclass(frozen=True)
-class LineSpacing:
+class LineSpacing(NamedTuple):
     """Effective ``w:spacing/@w:line`` and its rule (``auto`` lines are in 240ths of a line)."""
 
     line: int
