@@ -208,7 +208,8 @@ _SPACE_NEAR_CJK_SPEC = rf"(?<={_CJK_CLASS})\s+|\s+(?={_CJK_CLASS})"
 # Every kind of character the rules tell apart: the marks, digits (also non-ASCII decimals),
 # whitespace (also line breaks and the ideographic space, which is CJK too), 汉字 of each block,
 # CJK that is not 汉字 (kana, radicals, full-width forms, Chinese quotes), Latin, %‰ and ）.
-_ALPHABET = ",;:?!().-.. 0９٣ \t\n\r\u3000\xa0\u2028汉\u3400\uf900\u9fff\u4e00あ\u2e80\uffef“—·a%‰）\u2fff\u3040"
+# (X too: a mutation tester pads strings with it.)
+_ALPHABET = ",;:?!().-.. 0９٣ \t\n\r\u3000\xa0\u2028汉\u3400\uf900\u9fff\u4e00あ\u2e80\uffef“—·a%‰）\u2fff\u3040X"
 
 
 def _samples(count: int, longest: int) -> list[str]:

@@ -91,12 +91,12 @@ def _full_stop(text: str, p: int, before: str) -> bool:
         end += 1
     spaces = text[p + 1 : end]
     line_end = end == len(text) or "\n" in spaces
-    following = text[end] if end < len(text) else ""
+    following = text[end : end + 1]
     if is_han(before):
         return line_end or is_cjk(following) or any(is_cjk(ch) for ch in spaces)
-    if (before in "%‰" or is_cjk(before)) and line_end:
+    if (before in ("%", "‰") or is_cjk(before)) and line_end:
         return True
-    plain = not (before.isdecimal() or before.isspace() or before in ".)）")
+    plain = not (before.isdecimal() or before.isspace() or before in (".", ")", "）"))
     return plain and is_han(following)
 
 
