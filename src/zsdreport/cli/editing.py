@@ -44,6 +44,8 @@ def watch_command(
     ] = None,
 ) -> None:
     """监视数据文件夹：每次保存后立即重新生成报告（按 Ctrl-C 停止）。"""
+    import gc
+
     from zsdreport.build import default_output
     from zsdreport.watch.loop import ChangeFilter, Changes, stopped_by_signals
     from zsdreport.watch.session import Watcher
@@ -65,8 +67,12 @@ def watch_command(
             if watcher.changed():
                 show(watcher.rebuild())
 
+    # Long-running, unlike the other commands (cli.console turns collection off): collect, but
+    # never again through what start-up and the first build made (modules, caches).
+    gc.enable()
     with stopped_by_signals() as stop:
         show(_guard(lambda: watcher.rebuild(raise_usage=True)))
+        gc.freeze()
         _guard(lambda: watch_loop(stop))
     say("已停止", err=True)
 
