@@ -35,13 +35,6 @@ def _fresh_process() -> Iterator[None]:
 
 
 @pytest.fixture
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
-
-
-@pytest.fixture
 def makes(monkeypatch: pytest.MonkeyPatch) -> list[StyleProfile]:
     """Record each base made from python-docx's template (a cache miss)."""
     made: list[StyleProfile] = []

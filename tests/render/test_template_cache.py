@@ -18,13 +18,6 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissio
 
 
 @pytest.fixture
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
-
-
-@pytest.fixture
 def compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record each template Jinja compiles from source."""
     names: list[str] = []
