@@ -9,6 +9,10 @@ Children run with bytecode caching on, as Python does by default (an environment
 PYTHONDONTWRITEBYTECODE would make every run compile zsdreport from source), into a temporary
 PYTHONPYCACHEPREFIX so that the source tree stays clean, and with a temporary XDG_CACHE_HOME for
 the compiled templates; every command runs once before timing, as a clerk's second build would.
+
+A build forks a worker for its .docx (render/worker.py): its times are those of the whole tree
+(os.wait4 counts a reaped grandchild's CPU time), so the CPU ratio beside each wall-time ratio
+shows what the second core does; its memory is measured over both processes (tree_memory).
 """
 
 from __future__ import annotations
@@ -161,6 +165,47 @@ def run(args: Sequence[str], *, cwd: Path | None = None) -> Run:
     if child.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} exited {child.returncode}:\n{output}")
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, output)
+
+
+def _pss(pid: int) -> int:
+    """Return the proportional set size of ``pid`` in bytes (0 once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as listing:
+            return [int(child) for child in listing.read().split()]
+    except OSError:
+        return []
+
+
+def tree_memory(args: Sequence[str], interval: float = 0.002) -> tuple[int, int]:
+    """Return a run's peaks: of its processes' PSS summed (sampled), and of its largest RSS.
+
+    A build forks a worker (render/worker.py), and os.wait4's ru_maxrss is that of the largest
+    process only; the sum of the proportional set sizes counts what the processes share once.
+    Linux only: elsewhere the sum is 0.
+    """
+    child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    peak = 0
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        peak = max(peak, sum(_pss(p) for p in [child.pid, *_children(child.pid)]))
+        time.sleep(interval)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} exited {child.returncode}")
+    return peak, usage.ru_maxrss * 1024
 
 
 def side_by_side(commands: dict[str, list[str]], repeats: int) -> dict[str, Timing]:
@@ -417,10 +462,16 @@ def scaling(tmp: Path, profile: bool) -> None:
     t = {f: times[str(f)].seconds for f in SIZES}
     for f in SIZES:
         show(
-            f"{f:3d}x data: time / 1x time, peak memory",
+            f"{f:3d}x data: time / 1x time, largest process",
             f"{t[f] / t[1]:6.2f}  ({ms(t[f])}), {times[str(f)].peak / 2**20:5.1f} MB",
-            verdict(times[str(f)].peak / 2**20, 150) if f == 100 else "",
         )
+    summed, largest = tree_memory(cli("build", str(folders[100]), "-o", str(tmp / "o100")))
+    peak = max(summed, largest, times["100"].peak) / 2**20
+    show(
+        "100x data: peak memory, all processes",
+        f"{peak:5.1f} MB  (PSS summed {summed / 2**20:.1f} MB)",
+        verdict(peak, 150),
+    )
     changes: list[float] = []
     # Wall time is the figure asked for; the children's CPU time is shown beside it because on a
     # shared machine a long run's wall time also measures what the other processes did meanwhile.
@@ -435,7 +486,7 @@ def scaling(tmp: Path, profile: bool) -> None:
             f"{early:.4f}, {late:.4f} of 1x: {change:+.1%}",
             f"target within ±20%   {'MET' if abs(change) <= 0.2 else 'NOT MET'}",
         )
-    if profile or max(map(abs, changes)) > 0.2 or times["100"].peak / 2**20 > 150:
+    if profile or max(map(abs, changes)) > 0.2 or peak > 150:
         print(indent(call_profile(FLOOR, ["build", str(folders[100]), "-o", str(tmp / "o100")])))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -14,9 +14,13 @@ if TYPE_CHECKING:
     from jinja2 import Template
 
     from zsdreport.document.outline import Document
+    from zsdreport.schema.style import StyleProfile
 from zsdreport.write import safe_name, write_all
 
 FORMATS = ("md", "docx", "pdf")
+
+DocxWriter = Callable[["Document", "StyleProfile"], bytes]
+"""What makes the .docx bytes of a document: render_docx, or a worker process's (render/worker.py)."""
 
 
 # A named tuple, not a dataclass: defined at every start, where a dataclass costs ~1 ms.
@@ -90,11 +94,13 @@ def build(
     strict: bool = False,
     extra: str | None = None,
     reuse: Reuse | None = None,
+    docx: DocxWriter | None = None,
 ) -> BuildResult:
     """Build the report of ``data_dir`` into ``out_dir`` (default: see default_output).
 
     ``formats`` replaces the formats report.yaml asks for (``--only``); ``extra`` adds to them
-    (``--format``). ``reuse`` supplies files and the template kept from earlier builds.
+    (``--format``). ``reuse`` supplies files and the template kept from earlier builds;
+    ``docx`` makes the .docx bytes (default: render_docx here).
     """
     if formats is not None and extra is not None:
         raise UsageError(
@@ -116,7 +122,7 @@ def build(
     if "pdf" in chosen:
         problems = [*problems, *_font_warnings(report)]
     problems = [*problems, *_pending_warning(report)]
-    files = render(doc, report, chosen)
+    files = render(doc, report, chosen, docx)
     outputs = write_all(out, {f"{stem}.{fmt}": content for fmt, content in files.items()})
     return BuildResult(outputs, problems)
 
@@ -156,7 +162,9 @@ def _font_warnings(report: Report) -> list[Problem]:
     return [Problem(report.source.path, None, None, message, Severity.WARNING)]
 
 
-def render(doc: Document, report: Report, formats: list[str]) -> dict[str, bytes]:
+def render(
+    doc: Document, report: Report, formats: list[str], docx_writer: DocxWriter | None = None
+) -> dict[str, bytes]:
     """Render ``doc`` (the template's document) in each format, in memory; nothing is written here."""
     files: dict[str, bytes] = {}
     if "md" in formats:
@@ -164,9 +172,11 @@ def render(doc: Document, report: Report, formats: list[str]) -> dict[str, bytes
 
         files["md"] = render_markdown(doc).encode("utf-8")
     if "docx" in formats or "pdf" in formats:
-        from zsdreport.render.docx import render_docx
+        if docx_writer is None:
+            from zsdreport.render.docx import render_docx
 
-        docx = render_docx(doc, report.meta.style)
+            docx_writer = render_docx
+        docx = docx_writer(doc, report.meta.style)
         if "docx" in formats:
             files["docx"] = docx
         if "pdf" in formats:

@@ -8,13 +8,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from zsdreport.cli.output import say
 from zsdreport.cli.zh import ChineseCommand, ChineseGroup, run
 from zsdreport.errors import EXIT_DATA, EXIT_USAGE, DataError, Problem, ZsdError
+
+if TYPE_CHECKING:
+    from zsdreport.render.worker import DocxWorker
 
 app = typer.Typer(
     name="zsdreport",
@@ -28,7 +31,8 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
-_state = {"debug": False}
+# one_shot: this process ends with its command (console), so a build may fork a worker.
+_state = {"debug": False, "one_shot": False}
 
 DataDir = Annotated[
     Path,
@@ -157,13 +161,41 @@ def build_command(
         _build_batch(data_dirs, jobs, output, only, templates, strict, formats)
         return
     data_dir = data_dirs[0]
-    result = _guard(
-        lambda: build(data_dir, output, only, templates, strict=strict, extra=formats),
-        "；未生成任何文件。",
-    )
+    worker = _docx_worker(only)
+    try:
+        result = _guard(
+            lambda: build(
+                data_dir,
+                output,
+                only,
+                templates,
+                strict=strict,
+                extra=formats,
+                docx=worker.render if worker is not None else None,
+            ),
+            "；未生成任何文件。",
+        )
+    finally:
+        if worker is not None:
+            worker.close()
     _print_problems(result.warnings)
     for path in result.outputs:
         say(f"已生成 {path}")
+
+
+def _docx_worker(only: str | None) -> DocxWorker | None:
+    """Start the .docx writer's own process (render/worker.py) if it can save this build time.
+
+    It can where python-docx is still to be imported and the process ends with the build; not
+    for ``--only md``. In-process callers (tests, ``watch``) build without one.
+    """
+    if not _state["one_shot"] or "docx" in sys.modules:
+        return None
+    if only is not None and not {"docx", "pdf"} & {f.strip().lower() for f in only.split(",")}:
+        return None
+    from zsdreport.render.worker import DocxWorker
+
+    return DocxWorker.start()
 
 
 def _build_batch(
@@ -313,6 +345,7 @@ def console() -> None:
     import os
 
     gc.disable()
+    _state["one_shot"] = True
     code = run(app, None)
     try:
         sys.stdout.flush()
