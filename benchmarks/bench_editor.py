@@ -10,7 +10,7 @@ PYTHONDONTWRITEBYTECODE would make every run compile zsdreport from source), int
 PYTHONPYCACHEPREFIX so that the source tree stays clean, and with a temporary XDG_CACHE_HOME for
 the compiled templates; every command runs once before timing, as a clerk's second build would.
 
-A build forks a worker for its .docx (render/worker.py): its times are those of the whole tree
+A build forks a worker for its rendering (render/worker.py): its times are those of the whole tree
 (os.wait4 counts a reaped grandchild's CPU time), so the CPU ratio beside each wall-time ratio
 shows what the second core does; its memory is measured over both processes (tree_memory).
 """

@@ -106,3 +106,53 @@ def test_markdown_build_does_not_load_word_support(tmp_path: object) -> None:
 
 def test_exporting_templates_loads_neither_jinja_nor_the_parser(tmp_path: object) -> None:
     assert imported(["templates", "export", f"{tmp_path}/tpl"]) == []
+
+
+def _fresh(code: str) -> list[str]:
+    """Run ``code`` in a fresh interpreter; return the lines it printed."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_the_style_profile_is_imported_without_the_other_models() -> None:
+    # zsdreport.schema imports its models on first use: the .docx writer needs one of them.
+    found = _fresh(
+        "import sys, zsdreport.schema.style\n"
+        "print(*(m in sys.modules for m in ('zsdreport.schema.report', 'zsdreport.schema.section')))\n"
+        "from zsdreport.schema import ReportFile, StyleProfile, Table\n"
+        "print(ReportFile.__module__, StyleProfile.__module__, Table.__module__)\n"
+    )
+    assert found == [
+        "False",
+        "False",
+        *("zsdreport.schema." + m for m in ("report", "style", "section")),
+    ]
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        import zsdreport.schema
+
+        zsdreport.schema.NoSuchModel  # noqa: B018
+
+
+def test_the_renderers_process_imports_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
+    # What render/worker.py's child does with a job: only plain values come over the pipe.
+    import pickle
+
+    from zsdreport.build import check
+    from zsdreport.document.context import template_context
+    from zsdreport.document.outline import layout_of
+    from zsdreport.render.print_style import plain_style
+
+    report, _ = check(DATA)
+    job = (template_context(report), layout_of(report), None, plain_style(report.meta.style))
+    (tmp_path / "job").write_bytes(pickle.dumps((*job, ["md", "docx"])))
+    found = _fresh(
+        "import pickle, sys\n"
+        "from zsdreport.render import worker\n"
+        "worker._prepare()\n"
+        f"files = worker._render(*pickle.loads(open({str(tmp_path / 'job')!r}, 'rb').read()))\n"
+        "print(sorted(files), *(m in sys.modules for m in ('pydantic', 'yaml', 'zsdreport.report')))\n"
+    )
+    assert found == ["['docx',", "'md']", "False", "False", "False"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -14,13 +14,9 @@ if TYPE_CHECKING:
     from jinja2 import Template
 
     from zsdreport.document.outline import Document
-    from zsdreport.schema.style import StyleProfile
 from zsdreport.write import safe_name, write_all
 
 FORMATS = ("md", "docx", "pdf")
-
-DocxWriter = Callable[["Document", "StyleProfile"], bytes]
-"""What makes the .docx bytes of a document: render_docx, or a worker process's (render/worker.py)."""
 
 
 # A named tuple, not a dataclass: defined at every start, where a dataclass costs ~1 ms.
@@ -29,6 +25,14 @@ class BuildResult(NamedTuple):
 
     outputs: list[Path]
     warnings: list[Problem]
+
+
+class Renderer(Protocol):
+    """What renders a checked report into output bytes in another process (render/worker.py)."""
+
+    def texts(self, report: Report, templates: Path | None, formats: list[str]) -> dict[str, bytes]:
+        """Return what render_texts gives for the outline of ``report``: .md, .docx, no PDF."""
+        ...
 
 
 class Reuse(Protocol):
@@ -94,13 +98,13 @@ def build(
     strict: bool = False,
     extra: str | None = None,
     reuse: Reuse | None = None,
-    docx: DocxWriter | None = None,
+    renderer: Renderer | None = None,
 ) -> BuildResult:
     """Build the report of ``data_dir`` into ``out_dir`` (default: see default_output).
 
     ``formats`` replaces the formats report.yaml asks for (``--only``); ``extra`` adds to them
     (``--format``). ``reuse`` supplies files and the template kept from earlier builds;
-    ``docx`` makes the .docx bytes (default: render_docx here).
+    ``renderer`` renders the outputs in another process, as they are rendered here.
     """
     if formats is not None and extra is not None:
         raise UsageError(
@@ -115,14 +119,19 @@ def build(
     else:
         chosen = parse_formats(formats, configured, only=True)
     out = out_dir if out_dir is not None else default_output(data_dir)
-    from zsdreport.document.outline import outline
+    if renderer is not None:
+        from zsdreport.render.formats import with_pdf
 
-    doc = outline(report, templates, template=reuse.template(templates) if reuse else None)
+        files = with_pdf(renderer.texts(report, templates, chosen), chosen)
+    else:
+        from zsdreport.document.outline import outline
+
+        doc = outline(report, templates, template=reuse.template(templates) if reuse else None)
+        files = render(doc, report, chosen)
     stem = safe_name(report.output_name())
     if "pdf" in chosen:
         problems = [*problems, *_font_warnings(report)]
     problems = [*problems, *_pending_warning(report)]
-    files = render(doc, report, chosen, docx)
     outputs = write_all(out, {f"{stem}.{fmt}": content for fmt, content in files.items()})
     return BuildResult(outputs, problems)
 
@@ -162,25 +171,8 @@ def _font_warnings(report: Report) -> list[Problem]:
     return [Problem(report.source.path, None, None, message, Severity.WARNING)]
 
 
-def render(
-    doc: Document, report: Report, formats: list[str], docx_writer: DocxWriter | None = None
-) -> dict[str, bytes]:
+def render(doc: Document, report: Report, formats: list[str]) -> dict[str, bytes]:
     """Render ``doc`` (the template's document) in each format, in memory; nothing is written here."""
-    files: dict[str, bytes] = {}
-    if "md" in formats:
-        from zsdreport.render.markdown import render_markdown
+    from zsdreport.render.formats import render_texts, with_pdf
 
-        files["md"] = render_markdown(doc).encode("utf-8")
-    if "docx" in formats or "pdf" in formats:
-        if docx_writer is None:
-            from zsdreport.render.docx import render_docx
-
-            docx_writer = render_docx
-        docx = docx_writer(doc, report.meta.style)
-        if "docx" in formats:
-            files["docx"] = docx
-        if "pdf" in formats:
-            from zsdreport.render.pdf import docx_to_pdf
-
-            files["pdf"] = docx_to_pdf(docx)
-    return files
+    return with_pdf(render_texts(doc, report.meta.style, formats), formats)

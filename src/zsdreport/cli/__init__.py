@@ -17,7 +17,7 @@ from zsdreport.cli.zh import ChineseCommand, ChineseGroup, run
 from zsdreport.errors import EXIT_DATA, EXIT_USAGE, DataError, Problem, ZsdError
 
 if TYPE_CHECKING:
-    from zsdreport.render.worker import DocxWorker
+    from zsdreport.render.worker import RenderWorker
 
 app = typer.Typer(
     name="zsdreport",
@@ -155,14 +155,15 @@ def build_command(
     ] = None,
 ) -> None:
     """校验数据并生成报告（Markdown、Word，可选 PDF）。"""
-    from zsdreport.build import build
-
     if len(data_dirs) > 1:
         _build_batch(data_dirs, jobs, output, only, templates, strict, formats)
         return
+    # Before anything the check needs is imported: the worker imports the rendering meanwhile.
+    worker = _render_worker()
     data_dir = data_dirs[0]
-    worker = _docx_worker(only)
     try:
+        from zsdreport.build import build
+
         result = _guard(
             lambda: build(
                 data_dir,
@@ -171,7 +172,7 @@ def build_command(
                 templates,
                 strict=strict,
                 extra=formats,
-                docx=worker.render if worker is not None else None,
+                renderer=worker,
             ),
             "；未生成任何文件。",
         )
@@ -183,19 +184,17 @@ def build_command(
         say(f"已生成 {path}")
 
 
-def _docx_worker(only: str | None) -> DocxWorker | None:
-    """Start the .docx writer's own process (render/worker.py) if it can save this build time.
+def _render_worker() -> RenderWorker | None:
+    """Start the renderer's own process (render/worker.py), where this run ends with the build.
 
-    It can where python-docx is still to be imported and the process ends with the build; not
-    for ``--only md``. In-process callers (tests, ``watch``) build without one.
+    In-process callers (tests, ``watch``) build without one: their process goes on, may run
+    other threads, and has imported the renderer already.
     """
-    if not _state["one_shot"] or "docx" in sys.modules:
+    if not _state["one_shot"]:
         return None
-    if only is not None and not {"docx", "pdf"} & {f.strip().lower() for f in only.split(",")}:
-        return None
-    from zsdreport.render.worker import DocxWorker
+    from zsdreport.render.worker import RenderWorker
 
-    return DocxWorker.start()
+    return RenderWorker.start()
 
 
 def _build_batch(

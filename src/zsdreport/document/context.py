@@ -8,15 +8,19 @@ computes them from loop indexes with the ``marker`` and ``point`` filters.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from zsdreport.figures.references import expand
-from zsdreport.report import Report
-from zsdreport.report import Section as ReportSection
-from zsdreport.schema import Item as ItemData
-from zsdreport.schema import Point as PointData
-from zsdreport.schema import SubItem
 from zsdreport.text import prose
+
+if TYPE_CHECKING:
+    from zsdreport.report import Report
+    from zsdreport.report import Section as ReportSection
+    from zsdreport.schema import Item as ItemData
+    from zsdreport.schema import Point as PointData
+    from zsdreport.schema import SubItem
+
+# The records below travel to the renderer's own process (render/worker.py), which imports this
+# module to read them back: the report, the models and the references are imported only where used.
 
 
 # Named tuples, not dataclasses: defined at every start, where a dataclass costs ~1 ms each.
@@ -76,6 +80,8 @@ class Part(NamedTuple):
 
 def template_context(report: Report) -> dict[str, Any]:
     """Return the template's variables (listed in the header of the default template)."""
+    from zsdreport.figures.references import expand
+
     words = report.words()
     meta = report.meta
 
@@ -133,6 +139,8 @@ def _points(points: Sequence[PointData], say: Callable[[str], str]) -> list[Poin
 
 
 def _items(items: Sequence[ItemData | SubItem], say: Callable[[str], str]) -> list[Item]:
+    from zsdreport.schema import Item as ItemData
+
     return [
         Item(
             say(item.lead),

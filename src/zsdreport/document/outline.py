@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from zsdreport.document.placement import signature_indents
-from zsdreport.figures.references import expand
-from zsdreport.report import Report
 from zsdreport.text import prose, zi
 
 if TYPE_CHECKING:
     from jinja2 import Template
+
+    from zsdreport.report import Report
 
 Kind = Literal[
     "title",
@@ -68,6 +68,30 @@ class Document(NamedTuple):
     blocks: list[Block]
 
 
+class Layout(NamedTuple):
+    """What the document takes from the report besides the template's context."""
+
+    title: str
+    """The title when the template writes none (report.title())."""
+    author: str
+    """The document's author property, printed text."""
+    literal_signature: bool
+    """Signature and date placed by the literal rule (style.signature_rule)."""
+
+
+def layout_of(report: Report) -> Layout:
+    """Return the report's ``Layout``: plain text, so that another process can render with it."""
+    from zsdreport.figures.references import expand
+
+    meta = report.meta
+    author = meta.author or (meta.organs[0] if meta.organs else "")
+    return Layout(
+        report.title(),
+        prose(expand(author, report.words())),
+        meta.style.signature_rule == "literal",
+    )
+
+
 def outline(
     report: Report, templates: Path | None = None, *, template: Template | None = None
 ) -> Document:
@@ -76,22 +100,34 @@ def outline(
     ``template`` is the compiled template of ``templates``, when the caller kept it.
     """
     from zsdreport.document.context import template_context
+
+    return outline_context(
+        template_context(report), layout_of(report), templates, template=template
+    )
+
+
+def outline_context(
+    context: dict[str, Any],
+    layout: Layout,
+    templates: Path | None = None,
+    *,
+    template: Template | None = None,
+) -> Document:
+    """Render the template's ``context`` (document/context.py) and read the blocks it writes."""
     from zsdreport.document.dialect import DocumentSyntaxError, failure, read_blocks
     from zsdreport.render.env import environment
     from zsdreport.render.template_folder import TEMPLATE
 
     if template is None:
         template = environment(templates).get_template(TEMPLATE)
-    markdown = template.render(template_context(report))
+    markdown = template.render(context)
     try:
         blocks = read_blocks(markdown)
     except DocumentSyntaxError as e:
         raise failure(e, str(template.filename), markdown) from e
-    blocks = place_signature(blocks, literal=report.meta.style.signature_rule == "literal")
-    meta = report.meta
-    title = next((b.text for b in blocks if b.kind == "title"), report.title())
-    author = meta.author or (meta.organs[0] if meta.organs else "")
-    return Document(title, prose(expand(author, report.words())), blocks)
+    blocks = place_signature(blocks, literal=layout.literal_signature)
+    title = next((b.text for b in blocks if b.kind == "title"), layout.title)
+    return Document(title, layout.author, blocks)
 
 
 def place_signature(blocks: list[Block], *, literal: bool = False) -> list[Block]:

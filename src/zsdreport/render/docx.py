@@ -19,12 +19,12 @@ from zsdreport.render.docx_style_names import (
     LEAD_STYLE,
     STYLE_NAMES,
 )
-from zsdreport.schema.style import StyleProfile
+from zsdreport.render.print_style import PrintStyle
 
 TWIPS_PER_CHAR = BODY_PT * 20
 
 
-def render_docx(doc: Document, style: StyleProfile) -> bytes:
+def render_docx(doc: Document, style: PrintStyle) -> bytes:
     """Return ``doc`` as .docx bytes; the same input always gives the same bytes."""
     when = build_time()
     base = docx_base(style)
@@ -36,7 +36,7 @@ def render_docx(doc: Document, style: StyleProfile) -> bytes:
 
 
 def write_blocks(
-    document: WordDocument, blocks: list[Block], style: StyleProfile, base: DocxBase
+    document: WordDocument, blocks: list[Block], style: PrintStyle, base: DocxBase
 ) -> None:
     """Append one paragraph per block, with the blank lines after the title and before the 署名."""
     body = _Body(document, base)
@@ -100,7 +100,7 @@ class _Body:
 
 
 def _write_block(
-    document: WordDocument, body: _Body, block: Block, style: StyleProfile, base: DocxBase
+    document: WordDocument, body: _Body, block: Block, style: PrintStyle, base: DocxBase
 ) -> None:
     if block.kind == "table":
         from zsdreport.render.docx_table import write_table

@@ -41,7 +41,7 @@ from zsdreport.render.docx_style_names import (
     TABLE_TEXT_STYLE,
 )
 from zsdreport.render.docx_zip import Deflated, zip_members
-from zsdreport.schema.style import StyleProfile
+from zsdreport.render.print_style import PrintStyle
 
 if TYPE_CHECKING:
     from docx.opc.coreprops import CoreProperties
@@ -60,7 +60,7 @@ WRITER_STYLES = [
 ]
 
 
-def make_entry(style: StyleProfile) -> BaseEntry:
+def make_entry(style: PrintStyle) -> BaseEntry:
     """Restyle python-docx's template for ``style``; return its members and style ids."""
     import docx
 
@@ -225,7 +225,7 @@ class DocxBase:
 
 
 @lru_cache(maxsize=4)
-def docx_base(style: StyleProfile) -> DocxBase:
+def docx_base(style: PrintStyle) -> DocxBase:
     """Return the base for ``style``: kept by an earlier run, else made now (and kept).
 
     Equal profiles share one base within a process (``zsdreport watch``).

@@ -14,8 +14,7 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree  # type: ignore[import-untyped]
 
-from zsdreport.render.fonts import KINDS
-from zsdreport.schema.style import StyleProfile
+from zsdreport.render.print_style import KINDS, PrintStyle
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GB2312 = "86"
@@ -57,7 +56,7 @@ CJK_SIG = {
 }
 
 
-def used_fonts(style: StyleProfile) -> list[str]:
+def used_fonts(style: PrintStyle) -> list[str]:
     """Return the fonts the styles name, once each: the East Asian ones, then the Latin one."""
     return list(dict.fromkeys([*(style.font(kind) for kind in KINDS), style.fonts.latin]))
 
@@ -72,7 +71,7 @@ def font_info(name: str) -> FontInfo:
     return FontInfo(None, family="auto", pitch="variable")
 
 
-def font_table_xml(style: StyleProfile) -> bytes:
+def font_table_xml(style: PrintStyle) -> bytes:
     """Return word/fontTable.xml listing exactly the fonts the document uses."""
     root = etree.Element(_w("fonts"), nsmap={"w": W_NS})
     for name in used_fonts(style):
@@ -90,7 +89,7 @@ def font_table_xml(style: StyleProfile) -> bytes:
     return data
 
 
-def write_font_table(document: WordDocument, style: StyleProfile) -> None:
+def write_font_table(document: WordDocument, style: PrintStyle) -> None:
     """Replace the template's font table (Calibri, Cambria, ＭＳ 明朝 …) with the fonts used."""
     part = document.part.part_related_by(RT.FONT_TABLE)
     part._blob = font_table_xml(style)

@@ -11,12 +11,12 @@ from docx.shared import Mm, Twips
 from zsdreport.render.docx_runs import add_field, add_text
 from zsdreport.render.docx_style_names import FOOTER_STYLE
 from zsdreport.render.docx_styles import line_twips
-from zsdreport.schema.style import StyleProfile
+from zsdreport.render.print_style import PrintStyle
 
 DASH = "\u2014"  # 一字线, never a hyphen
 
 
-def setup_page(document: WordDocument, style: StyleProfile) -> None:
+def setup_page(document: WordDocument, style: PrintStyle) -> None:
     """Lay out the only section as A4 with GB/T 9704 margins, a line grid and page numbers."""
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

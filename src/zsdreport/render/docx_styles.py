@@ -22,7 +22,7 @@ from zsdreport.render.docx_style_names import (
     TABLE_PT,
     TABLE_TEXT_STYLE,
 )
-from zsdreport.schema.style import StyleProfile
+from zsdreport.render.print_style import PrintStyle
 
 TITLE_PT = 22  # 2号
 PAGE_NUMBER_PT = 14  # 4号
@@ -55,7 +55,7 @@ class StyleSpec(NamedTuple):
     priority: int | None = None
 
 
-def style_specs(style: StyleProfile) -> list[StyleSpec]:
+def style_specs(style: PrintStyle) -> list[StyleSpec]:
     """Return the styles a report uses, in the order they are written."""
     latin = style.fonts.latin
     body, h1, h2 = style.font("body"), style.font("heading1"), style.font("heading2")
@@ -193,12 +193,12 @@ def _heading(level: int, font: str, latin: str, *, bold: bool) -> StyleSpec:
     )
 
 
-def line_twips(style: StyleProfile) -> int:
+def line_twips(style: PrintStyle) -> int:
     """Return the exact line spacing (and grid pitch) in twips: 28.95 pt → 579."""
     return round(style.line_pitch_pt * 20)
 
 
-def apply_styles(styles_element: Any, style: StyleProfile) -> None:
+def apply_styles(styles_element: Any, style: PrintStyle) -> None:
     """Rewrite docDefaults and replace every style in ``styles_element`` (w:styles)."""
     _set_doc_defaults(styles_element, style)
     for old in styles_element.findall(qn("w:style")):
@@ -208,7 +208,7 @@ def apply_styles(styles_element: Any, style: StyleProfile) -> None:
         styles_element.append(_style_element(spec))
 
 
-def _set_doc_defaults(styles_element: Any, style: StyleProfile) -> None:
+def _set_doc_defaults(styles_element: Any, style: PrintStyle) -> None:
     defaults = styles_element.find(qn("w:docDefaults"))
     for child in list(defaults):
         defaults.remove(child)

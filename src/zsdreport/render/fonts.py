@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from typing import TYPE_CHECKING
 
-from zsdreport.schema import StyleProfile
+from zsdreport.render.print_style import KINDS
 
-KINDS = ("title", "body", "heading1", "heading2", "page_number")
+if TYPE_CHECKING:
+    from zsdreport.render.print_style import PrintStyle
 
 
 def installed_families() -> set[str] | None:
@@ -27,7 +29,7 @@ def installed_families() -> set[str] | None:
     return families
 
 
-def missing_fonts(style: StyleProfile, families: set[str]) -> list[str]:
+def missing_fonts(style: PrintStyle, families: set[str]) -> list[str]:
     """Return the profile's fonts (in order, once each) that are not among ``families``."""
     wanted = dict.fromkeys(style.font(kind) for kind in KINDS)
     return [name for name in wanted if name not in families]
