@@ -260,6 +260,21 @@ def test_the_title_is_the_templates_first_heading_or_else_the_reports(
     assert (doc.title, doc.blocks) == ("某镇2023年上半年工作总结", [Block("body", doc.title)])
 
 
+def test_a_kept_template_is_rendered_instead_of_the_folders(
+    tree: Callable[[Mapping[str, str]], Path], tmp_path: Path
+) -> None:
+    # `watch` keeps the compiled template; given one, outline reads no template folder.
+    from zsdreport.render.env import environment
+
+    report = report_of(tree(SIGNED))
+    kept = environment(None).from_string("# 留下的模板\n\n{{ organs | join('、') | md }}\n")
+    doc = outline(report, tmp_path / "no-such-folder", template=kept)
+    assert (doc.title, [b.text for b in doc.blocks]) == (
+        "留下的模板",
+        ["留下的模板", "某镇、某某镇人民政府"],
+    )
+
+
 def test_a_template_writing_markdown_the_document_cannot_hold_names_file_and_line(
     tree: Callable[[Mapping[str, str]], Path], tmp_path: Path
 ) -> None:
