@@ -187,36 +187,41 @@ found = {"same": answer == in_one_process(), "left": children_left()}
     assert found == {"same": True, "left": False}
 
 
-def test_a_failure_in_the_worker_is_rendered_again_here() -> None:
-    # Not a template's error: whatever it is, rendering here raises it, or (here) succeeds.
-    case = """
-import zsdreport.render.formats as module
-parent, real = os.getpid(), module.render_texts
-def fails_in_the_child(*args):
-    if os.getpid() != parent:
-        raise RuntimeError("only in the child")
-    return real(*args)
-module.render_texts = fails_in_the_child
-worker = RenderWorker.start()
-answer = worker.texts(report, None, formats)
-found = {"same": answer == in_one_process(), "rendered here": bool(renderer_here()),
+@pytest.mark.parametrize(
+    ("setup", "undo"),
+    [
+        # A failure in the child that is not a template's error: rendering here raises it, or
+        # (here) succeeds.
+        (
+            "import zsdreport.render.formats as module\n"
+            "parent, real = os.getpid(), module.render_texts\n"
+            "def fails_in_the_child(*args):\n"
+            "    if os.getpid() != parent:\n"
+            "        raise RuntimeError('only in the child')\n"
+            "    return real(*args)\n"
+            "module.render_texts = fails_in_the_child\n",
+            "",
+        ),
+        # A job that cannot be pickled never reaches the child.
+        (
+            "import zsdreport.document.context as module\n"
+            "real = module.template_context\n"
+            "module.template_context = lambda report: {**real(report), 'unpicklable': lambda: None}\n",
+            "module.template_context = real\n",
+        ),
+    ],
+    ids=["failure in the child", "unpicklable job"],
+)
+def test_what_the_worker_cannot_render_is_rendered_here(setup: str, undo: str) -> None:
+    case = (
+        setup
+        + "worker = RenderWorker.start()\n"
+        + "answer = worker.texts(report, None, formats)\n"
+        + undo
+        + """found = {"same": answer == in_one_process(), "rendered here": bool(renderer_here()),
          "left": children_left()}
 """
-    found, _ = drive(WORKER.format(data=str(DATA), case=case))
-    assert found == {"same": True, "rendered here": True, "left": False}
-
-
-def test_a_job_that_cannot_be_pickled_is_rendered_here() -> None:
-    case = """
-import zsdreport.document.context as module
-real = module.template_context
-module.template_context = lambda report: {**real(report), "unpicklable": lambda: None}
-worker = RenderWorker.start()
-answer = worker.texts(report, None, formats)
-module.template_context = real
-found = {"same": answer == in_one_process(), "rendered here": bool(renderer_here()),
-         "left": children_left()}
-"""
+    )
     found, _ = drive(WORKER.format(data=str(DATA), case=case))
     assert found == {"same": True, "rendered here": True, "left": False}
 

@@ -7,8 +7,8 @@ process stores that as one file and the next one reads it back instead of making
 
 An entry is named by everything its bytes depend on: the style profile's content, the source of
 the modules that make the base (render/docx*.py, render/fonts.py, render/print_style.py,
-schema/style.py), and the versions of zsdreport, python-docx, lxml and zlib. The key is also stored inside the entry and
-the whole entry carries a SHA-256 digest, so a truncated, damaged or misplaced file is a miss
+schema/style.py), and the versions of zsdreport, python-docx, lxml and zlib. The key is also
+stored inside the entry and the whole entry carries a SHA-256 digest, so a truncated, damaged or misplaced file is a miss
 and the base is made again, never a wrong document. The folder is the user's own and private
 (0700 on POSIX), as for the compiled templates; where it cannot be, nothing is cached.
 """
@@ -52,8 +52,8 @@ def code_key() -> str:
 
     package = Path(zsdreport.__file__).parent
     sources = sorted((package / "render").glob("docx*.py"))
-    sources += [package / "render" / name for name in ("fonts.py", "print_style.py")]
-    sources.append(package / "schema" / "style.py")
+    sources += [package / "render" / "fonts.py", package / "render" / "print_style.py"]
+    sources += [package / "schema" / "style.py"]
     digest = hashlib.sha256(FORMAT)
     for source in sources:
         digest.update(source.name.encode() + b"\x00" + source.read_bytes() + b"\x00")
